@@ -1,0 +1,28 @@
+namespace GovernanceBot.Domain.Lifecycle;
+
+/// <summary>
+/// A comment the bot wants to exist on the issue. <see cref="Key"/> is deterministic (derived from facts),
+/// rendered into the body as a hidden marker, so the applier posts it only if no bot comment carries it yet:
+/// a replay, a restart or a second replica never posts it twice.
+/// </summary>
+public sealed record OutgoingComment(string Key, string Body, string Why);
+
+/// <summary>What should be true on the issue, and why: the value the applier makes so.</summary>
+/// <param name="PhaseLabels">the governance/* labels that should be on the issue (none, or exactly one).</param>
+/// <param name="StatusComment">the whole body of the status comment, or null when the issue has no process.</param>
+/// <param name="Comments">replies and transition comments that should exist.</param>
+/// <param name="NextDeadline">the next moment the phase or outcome can change by time alone.</param>
+/// <param name="RefreshAt">the next moment the status comment's text changes by time alone (time left).</param>
+/// <param name="Outcome">where the latest process stands, in the words of the simulate JSON.</param>
+public sealed record Decision(
+    IReadOnlyList<string> PhaseLabels,
+    string? StatusComment,
+    IReadOnlyList<OutgoingComment> Comments,
+    DateTimeOffset? NextDeadline,
+    DateTimeOffset? RefreshAt,
+    string? Outcome,
+    Voting.TallySummary? Tally,
+    IReadOnlyList<string> Reasons)
+{
+    public static Decision Nothing(string reason) => new([], null, [], null, null, null, null, [reason]);
+}

@@ -1,0 +1,59 @@
+using GovernanceBot.Domain.Lifecycle;
+
+namespace GovernanceBot.GitHub;
+
+/// <summary>A repository, as seen by one installation of the App.</summary>
+public readonly record struct RepoRef(long InstallationId, string Owner, string Name)
+{
+    public override string ToString() => $"{Owner}/{Name}";
+}
+
+/// <summary>An issue of a repository.</summary>
+public readonly record struct IssueRef(RepoRef Repo, int Number)
+{
+    public override string ToString() => $"{Repo}#{Number}";
+}
+
+/// <summary>A label the bot creates when the repository lacks it.</summary>
+public sealed record LabelSpec(string Name, string Color, string Description);
+
+/// <summary>
+/// The one seam between the bot and GitHub, shaped by what the bot needs (not by the REST API).
+/// Implemented over Octokit for real GitHub and in memory for <c>simulate</c> and fast tests.
+/// </summary>
+public interface IGitHub
+{
+    /// <summary>The login of the App's bot user ("name[bot]"): only its comments are trusted state.</summary>
+    Task<string> GetBotLoginAsync(CancellationToken cancellationToken);
+
+    /// <summary>The text of a file on the default branch, or null when there is none.</summary>
+    Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken);
+
+    /// <summary>The logins of an organisation team's members, or null when the team does not exist.</summary>
+    Task<IReadOnlyList<string>?> GetTeamMembersAsync(RepoRef repo, string org, string teamSlug, CancellationToken cancellationToken);
+
+    /// <summary>The issue, or null when it does not exist (deleted, transferred, a pull request).</summary>
+    Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken);
+
+    /// <summary>All of the issue's labeled/unlabeled/closed/reopened events, oldest first.</summary>
+    Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken);
+
+    /// <summary>All of the issue's comments, oldest first.</summary>
+    Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken);
+
+    /// <summary>Posts a comment; returns its id.</summary>
+    Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken);
+
+    Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken);
+
+    Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
+
+    /// <summary>Removes a label from the issue; a label that is already gone is not an error.</summary>
+    Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
+
+    /// <summary>Creates the label in the repository if it does not exist yet.</summary>
+    Task EnsureLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken);
+
+    /// <summary>The numbers of the open issues that carry <paramref name="label"/>.</summary>
+    Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken);
+}
