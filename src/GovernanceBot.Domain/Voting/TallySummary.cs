@@ -1,7 +1,125 @@
+using GovernanceBot.Domain.Config;
+
 namespace GovernanceBot.Domain.Voting;
 
 /// <summary>The binding count of one vote and what the rules make of it. All whole numbers.</summary>
-public sealed record TallySummary(int Electorate, int Plus, int Zero, int Minus, int QuorumNeeded, bool QuorumMet, bool Approved)
+/// <param name="Electorate">N, the frozen TSC size.</param>
+/// <param name="QuorumNeeded">the smallest number of votes cast that makes quorum.</param>
+/// <param name="PlusNeeded">the smallest number of +1 votes that approves, given the votes cast so far.</param>
+public sealed record TallySummary(
+    int Electorate,
+    int Plus,
+    int Zero,
+    int Minus,
+    int QuorumNeeded,
+    bool QuorumMet,
+    int PlusNeeded,
+    bool ApprovalMet)
 {
+    /// <summary>Votes cast: +1, 0 and -1.</summary>
     public int Cast => Plus + Zero + Minus;
+
+    /// <summary>Quorum and approval are both met: the vote passes if it closed now.</summary>
+    public bool Approved => QuorumMet && ApprovalMet;
+
+    /// <summary>TSC members who have not cast a counted vote.</summary>
+    public int NotVoted => Electorate - Cast;
+
+    /// <summary>The verdict if the vote closed now.</summary>
+    public Outcome Verdict => !QuorumMet ? Outcome.NoQuorum : ApprovalMet ? Outcome.Approved : Outcome.Rejected;
+}
+
+/// <summary>How a vote ended.</summary>
+public enum Outcome
+{
+    Approved,
+    Rejected,
+    NoQuorum,
+}
+
+/// <summary>What would change the result, for "what is still needed".</summary>
+/// <param name="MoreVotesForQuorum">votes still needed to reach quorum (0 when met).</param>
+/// <param name="MorePlusToApprove">further +1 votes from TSC members who have not voted that would approve; null when not enough members are left to do it.</param>
+public sealed record StillNeeded(int MoreVotesForQuorum, int? MorePlusToApprove);
+
+/// <summary>The arithmetic of design section 1. Whole numbers only: no floating point anywhere.</summary>
+public static class Tally
+{
+    /// <summary>Counts binding votes under <paramref name="rules"/> for an electorate of <paramref name="electorate"/>.</summary>
+    public static TallySummary Count(int plus, int zero, int minus, int electorate, VotingRules rules)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(plus);
+        ArgumentOutOfRangeException.ThrowIfNegative(zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(minus);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(electorate);
+        if (plus + zero + minus > electorate)
+        {
+            throw new ArgumentException($"{plus + zero + minus} binding votes cannot come from an electorate of {electorate}.");
+        }
+
+        var cast = plus + zero + minus;
+        var denominator = ApprovalDenominator(plus, zero, minus, rules.Abstentions);
+        return new TallySummary(
+            electorate,
+            plus,
+            zero,
+            minus,
+            QuorumNeeded: rules.Quorum.VotesNeeded(electorate),
+            QuorumMet: rules.Quorum.IsMet(cast, electorate),
+            PlusNeeded: PlusNeededFor(denominator, rules.Approval),
+            ApprovalMet: IsApproved(plus, denominator, rules.Approval));
+    }
+
+    /// <summary>Counts the choices of the binding voters.</summary>
+    public static TallySummary Count(IEnumerable<Commands.VoteChoice> bindingChoices, int electorate, VotingRules rules)
+    {
+        int plus = 0, zero = 0, minus = 0;
+        foreach (var choice in bindingChoices)
+        {
+            switch (choice)
+            {
+                case Commands.VoteChoice.Approve: plus++; break;
+                case Commands.VoteChoice.Abstain: zero++; break;
+                case Commands.VoteChoice.Reject: minus++; break;
+            }
+        }
+
+        return Count(plus, zero, minus, electorate, rules);
+    }
+
+    /// <summary>
+    /// <c>plus * q >= p * denominator</c>, and at least one +1: a vote in which nobody approved never passes,
+    /// even when abstentions are ignored and everyone abstained (0 of 0).
+    /// </summary>
+    public static bool IsApproved(int plus, int denominator, Fraction approval) =>
+        plus > 0 && (long)plus * approval.Denominator >= (long)approval.Numerator * denominator;
+
+    /// <summary>The votes the approval share is taken of: all votes cast, or +1 and -1 only when abstentions are ignored.</summary>
+    public static int ApprovalDenominator(int plus, int zero, int minus, AbstentionMode mode) =>
+        mode == AbstentionMode.Count ? plus + zero + minus : plus + minus;
+
+    /// <summary>The smallest number of +1 votes among <paramref name="denominator"/> votes that meets the share (at least 1).</summary>
+    public static int PlusNeededFor(int denominator, Fraction approval) =>
+        // ceil(p * d / q), computed without floating point.
+        Math.Max(1, (int)(((long)approval.Numerator * denominator + approval.Denominator - 1) / approval.Denominator));
+
+    /// <summary>What is still missing for quorum, and how many more +1 votes from members who have not voted would approve.</summary>
+    public static StillNeeded Missing(TallySummary tally, VotingRules rules)
+    {
+        var forQuorum = Math.Max(0, tally.QuorumNeeded - tally.Cast);
+        int? morePlus = null;
+        for (var k = 0; k <= tally.NotVoted; k++)
+        {
+            var plus = tally.Plus + k;
+            var cast = tally.Cast + k;
+            var denominator = ApprovalDenominator(plus, tally.Zero, tally.Minus, rules.Abstentions);
+            if (rules.Quorum.IsMet(cast, tally.Electorate) && IsApproved(plus, denominator, rules.Approval))
+            {
+                morePlus = k;
+                break;
+            }
+        }
+
+        return new StillNeeded(forQuorum, morePlus);
+    }
 }

@@ -1,0 +1,406 @@
+using GovernanceBot.Domain.Commands;
+using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Rendering;
+using GovernanceBot.Domain.Voting;
+
+namespace GovernanceBot.Domain.Lifecycle;
+
+/// <summary>
+/// The functional core: from facts read on GitHub to what should be true on the issue. Pure and total:
+/// the same facts always give the same decision, whatever order webhooks arrived in.
+/// </summary>
+public static class Governance
+{
+    public static Decision Decide(IssueFacts facts)
+    {
+        var status = FindStatusComment(facts);
+        var records = status is null ? new Dictionary<string, RoundRecord>() : StateBlock.Read(status.Body);
+        var parsed = facts.Comments
+            .Where(c => !c.AuthorIsBot && !SameLogin(c.Author, facts.BotLogin))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new ParsedComment(c, CommandParser.Parse(c.Body)))
+            .ToList();
+
+        if (facts.Config is ConfigResult.Invalid invalid)
+        {
+            return Paused(facts, status, Texts.ConfigProblem(invalid), "invalid-config", $"configuration in {invalid.Source} is invalid");
+        }
+
+        var policy = ((ConfigResult.Valid)facts.Config).Policy;
+        if (facts.Tsc is TscResult.Unavailable unavailable)
+        {
+            return Paused(facts, status, Texts.TscProblem(unavailable.Reason), "invalid-config", $"the TSC cannot be read: {unavailable.Reason}");
+        }
+
+        var tsc = ((TscResult.Resolved)facts.Tsc).Members;
+        var context = new Context(facts, policy, tsc, parsed, records);
+        var rounds = BuildRounds(context);
+        var comments = new List<OutgoingComment>();
+        comments.AddRange(Replies(context, rounds));
+
+        if (rounds.Count == 0)
+        {
+            // No process on this issue: leave it alone, but still answer /governance help and remove stray phase labels.
+            return new Decision([], null, comments, null, null, null, null, ["no process has been started on this issue"]);
+        }
+
+        var latest = rounds[^1];
+        comments.AddRange(Transitions(context, latest));
+        var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now));
+        DateTimeOffset? deadline = latest.Phase switch
+        {
+            Phase.Discussion => latest.DiscussionEnds,
+            Phase.Voting => latest.VotingEnds,
+            _ => null,
+        };
+        DateTimeOffset? refresh = deadline is { } d ? TimeText.NextChange(d, facts.Now) : null;
+        return new Decision(
+            [latest.Phase.Label()],
+            body,
+            comments,
+            deadline,
+            refresh,
+            latest.Phase.Slug(),
+            latest.Tally,
+            [.. rounds.Select(Describe)]);
+    }
+
+    private static string Describe(Round r) => r.Phase switch
+    {
+        Phase.Discussion => $"{r.Key}: discussion until {r.DiscussionEnds:u}",
+        Phase.Voting => $"{r.Key}: voting until {r.VotingEnds:u}",
+        _ => $"{r.Key}: {r.Phase.Slug()} at {r.EndedAt:u} ({r.EndReason}){(r.FromRecord ? ", as recorded" : "")}",
+    };
+
+    /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
+    internal static CommentFact? FindStatusComment(IssueFacts facts) => facts.Comments
+        .Where(c => SameLogin(c.Author, facts.BotLogin) && c.Body.Contains(Markers.Status, StringComparison.Ordinal))
+        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        .FirstOrDefault();
+
+    internal static bool SameLogin(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The configuration or the TSC cannot be read: start and decide nothing, say why, keep everything else.</summary>
+    private static Decision Paused(IssueFacts facts, CommentFact? status, string problem, string outcome, string reason)
+    {
+        var labels = facts.Issue.Labels;
+        var hasProcess = status is not null
+            || labels.Any(PhaseLabels.IsPhaseLabel)
+            || labels.Any(l => GovernancePolicy.DefaultTriggerLabels.Contains(l, StringComparer.OrdinalIgnoreCase));
+        if (!hasProcess) return Decision.Nothing(reason);
+
+        // Keep the recorded state verbatim: a broken config must not make the bot forget a final outcome.
+        var keptState = status is null ? null : Markers.ExtractStateBlock(status.Body);
+        var body = Texts.PausedStatusComment(problem, keptState);
+        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, outcome, null, [reason]);
+    }
+
+    private sealed record Context(
+        IssueFacts Facts,
+        GovernancePolicy Policy,
+        IReadOnlyList<string> Tsc,
+        IReadOnlyList<ParsedComment> Comments,
+        IReadOnlyDictionary<string, RoundRecord> Records)
+    {
+        public bool IsTsc(string login) => Tsc.Any(m => SameLogin(m, login));
+
+        public bool MayCancel(string login) => IsTsc(login) || SameLogin(login, Facts.Issue.Author);
+    }
+
+    private static List<Round> BuildRounds(Context context)
+    {
+        var rounds = new List<Round>();
+        var events = context.Facts.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        var closed = false;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            switch (e.Kind)
+            {
+                case IssueEventKind.Closed:
+                    closed = true;
+                    break;
+                case IssueEventKind.Reopened:
+                    closed = false;
+                    break;
+                case IssueEventKind.Labeled when e.Label is not null && context.Policy.ProfileFor(e.Label) is { } profile:
+                    // Labelling a closed issue starts nothing; a second trigger label while a round runs is ignored.
+                    if (closed) break;
+                    if (rounds.Count > 0 && rounds[^1] is { } last && (last.EndedAt is null || last.EndedAt > e.At)) break;
+                    rounds.Add(ResolveRound(context, profile, e, events.Skip(i + 1), rounds.Count + 1));
+                    break;
+            }
+        }
+
+        return rounds;
+    }
+
+    private sealed record Ending(DateTimeOffset At, EndReason Reason, string By);
+
+    private static Round ResolveRound(Context context, ProcessProfile profile, IssueEvent started, IEnumerable<IssueEvent> later, int number)
+    {
+        var start = started.At;
+        var key = Round.KeyFor(profile.Label, start);
+        var record = context.Records.GetValueOrDefault(key);
+        if (record is { Outcome: { } recorded, ClosedAt: { } closedAt })
+        {
+            return FromRecord(context, profile, started, number, record, recorded, closedAt);
+        }
+
+        var now = context.Facts.Now;
+        var cancel = FirstCancellation(context, profile, start, later);
+
+        // Extensions, in the order they were posted, each lengthening the phase it was posted in.
+        var discussionEnds = start + profile.Discussion;
+        var votingExtra = TimeSpan.Zero;
+        var extensions = new List<Extension>();
+        foreach (var c in context.Comments.Where(c => c.At >= start && (cancel is null || c.At < cancel.At) && context.IsTsc(c.Author)))
+        {
+            foreach (var extend in c.Commands.OfType<Command.Extend>())
+            {
+                if (c.At < discussionEnds)
+                {
+                    discussionEnds += extend.By;
+                    extensions.Add(new Extension(c.Author, extend.By, Phase.Discussion, c.At, c.Comment.Url));
+                }
+                else if (c.At < discussionEnds + profile.Voting + votingExtra)
+                {
+                    votingExtra += extend.By;
+                    extensions.Add(new Extension(c.Author, extend.By, Phase.Voting, c.At, c.Comment.Url));
+                }
+            }
+        }
+
+        var votingEnds = discussionEnds + profile.Voting + votingExtra;
+        var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
+        var electorate = votingOpened ? record?.Electorate ?? context.Tsc : null;
+
+        var closeAt = votingEnds;
+        var closeReason = EndReason.Deadline;
+        if (electorate is not null && profile.Rules.CloseEarly
+            && AllVotedAt(context, electorate, discussionEnds, votingEnds) is { } allVoted && allVoted < closeAt)
+        {
+            closeAt = allVoted;
+            closeReason = EndReason.AllVoted;
+        }
+
+        var round = new Round
+        {
+            Key = key,
+            Number = number,
+            Profile = profile,
+            Start = start,
+            StartedBy = started.Actor,
+            DiscussionEnds = discussionEnds,
+            VotingEnds = votingEnds,
+            Extensions = extensions,
+            Electorate = electorate,
+            Phase = Phase.Discussion,
+        };
+
+        if (cancel is not null && cancel.At < closeAt)
+        {
+            var ballotsAtCancel = electorate is null ? [] : Ballots(context, electorate, discussionEnds, c => c.At < cancel.At);
+            return round with
+            {
+                Phase = Phase.Cancelled,
+                EndedAt = cancel.At,
+                EndReason = cancel.Reason,
+                EndedBy = cancel.By,
+                Ballots = ballotsAtCancel,
+                Tally = electorate is null ? null : Count(ballotsAtCancel, electorate, profile.Rules),
+            };
+        }
+
+        if (electorate is null) return round;
+
+        if (closeAt <= now)
+        {
+            // Decided. A comment counts if it was posted inside the window and its text then is known:
+            // one edited after the close is left out (GitHub keeps no history of comment bodies).
+            var inclusive = closeReason == EndReason.AllVoted;
+            bool InWindow(ParsedComment c) => inclusive ? c.At <= closeAt : c.At < closeAt;
+            bool EditedLate(ParsedComment c) => c.Comment.WasEdited && (inclusive ? c.Comment.UpdatedAt > closeAt : c.Comment.UpdatedAt >= closeAt);
+            var ballots = Ballots(context, electorate, discussionEnds, c => InWindow(c) && !EditedLate(c));
+            var editedLate = context.Comments
+                .Where(c => c.At >= discussionEnds && InWindow(c) && EditedLate(c) && c.CountableVote is not null)
+                .Select(c => c.Author).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var tally = Count(ballots, electorate, profile.Rules);
+            return round with
+            {
+                Phase = tally.Verdict.ToPhase(),
+                EndedAt = closeAt,
+                EndReason = closeReason,
+                Ballots = ballots,
+                Tally = tally,
+                EditedAfterClose = editedLate,
+            };
+        }
+
+        var open = Ballots(context, electorate, discussionEnds, _ => true);
+        return round with { Phase = Phase.Voting, Ballots = open, Tally = Count(open, electorate, profile.Rules) };
+    }
+
+    private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
+    {
+        var rules = record.Rules ?? profile.Rules;
+        return new Round
+        {
+            Key = record.Key,
+            Number = number,
+            Profile = profile with { Rules = rules },
+            Start = started.At,
+            StartedBy = started.Actor,
+            DiscussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion,
+            VotingEnds = record.VotingEnds ?? started.At + profile.Discussion + profile.Voting,
+            Phase = outcome,
+            EndedAt = closedAt,
+            EndReason = record.Reason,
+            EndedBy = record.By,
+            Electorate = record.Electorate,
+            Ballots = record.Ballots,
+            Tally = record.TallyUnder(profile.Rules),
+            Extensions = ExtensionsBefore(context, started.At, closedAt),
+            FromRecord = true,
+        };
+    }
+
+    private static List<Extension> ExtensionsBefore(Context context, DateTimeOffset start, DateTimeOffset end) =>
+        [.. context.Comments
+            .Where(c => c.At >= start && c.At < end && context.IsTsc(c.Author))
+            .SelectMany(c => c.Commands.OfType<Command.Extend>().Select(x => new Extension(c.Author, x.By, Phase.Discussion, c.At, c.Comment.Url)))];
+
+    private static Ending? FirstCancellation(Context context, ProcessProfile profile, DateTimeOffset start, IEnumerable<IssueEvent> later)
+    {
+        var fromEvents = later
+            .Select(e => e switch
+            {
+                { Kind: IssueEventKind.Unlabeled } when string.Equals(e.Label, profile.Label, StringComparison.OrdinalIgnoreCase)
+                    => new Ending(e.At, EndReason.LabelRemoved, e.Actor),
+                { Kind: IssueEventKind.Closed } => new Ending(e.At, EndReason.IssueClosed, e.Actor),
+                _ => null,
+            })
+            .FirstOrDefault(e => e is not null);
+        var fromCommand = context.Comments
+            .Where(c => c.At >= start && c.Commands.OfType<Command.Cancel>().Any() && context.MayCancel(c.Author))
+            .Select(c => new Ending(c.At, EndReason.CancelCommand, c.Author))
+            .FirstOrDefault();
+        if (fromEvents is null) return fromCommand;
+        if (fromCommand is null) return fromEvents;
+        return fromCommand.At < fromEvents.At ? fromCommand : fromEvents;
+    }
+
+    /// <summary>
+    /// The first moment at which every member of the electorate had a counted vote, looking only at
+    /// comment text known to be current at that moment (a comment edited later is not yet "seen").
+    /// </summary>
+    private static DateTimeOffset? AllVotedAt(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, DateTimeOffset closes)
+    {
+        var candidates = context.Comments
+            .Where(c => c.At >= opens && c.At < closes && c.CountableVote is not null && electorate.Any(m => SameLogin(m, c.Author)))
+            .Select(c => c.Comment.UpdatedAt > c.At ? c.Comment.UpdatedAt : c.At)
+            .Where(t => t < closes)
+            .Distinct()
+            .Order();
+        foreach (var t in candidates)
+        {
+            var voted = context.Comments
+                .Where(c => c.At >= opens && c.At <= t && c.Comment.UpdatedAt <= t && c.CountableVote is not null)
+                .Select(c => c.Author)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (electorate.All(voted.Contains)) return t;
+        }
+
+        return null;
+    }
+
+    /// <summary>Each voter's latest counted vote (by comment creation time) among the comments that <paramref name="counts"/>.</summary>
+    private static List<Ballot> Ballots(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, Func<ParsedComment, bool> counts) =>
+        [.. context.Comments
+            .Where(c => c.At >= opens && c.CountableVote is not null && counts(c))
+            .GroupBy(c => c.Author, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.OrderBy(c => c.At).ThenBy(c => c.Comment.Id).Last())
+            .Select(c => new Ballot(
+                c.Author,
+                c.CountableVote!.Choice,
+                c.CountableVote.Choice == VoteChoice.Reject ? c.CountableVote.Concerns : "",
+                c.At,
+                c.Comment.Id,
+                c.Comment.Url,
+                electorate.Any(m => SameLogin(m, c.Author))))
+            .OrderBy(b => b.At).ThenBy(b => b.CommentId)];
+
+    private static TallySummary Count(IEnumerable<Ballot> ballots, IReadOnlyList<string> electorate, VotingRules rules) =>
+        Tally.Count(ballots.Where(b => b.Binding).Select(b => b.Choice), electorate.Count, rules);
+
+    private static IEnumerable<OutgoingComment> Transitions(Context context, Round latest)
+    {
+        var author = context.Facts.Issue.Author;
+        switch (latest.Phase)
+        {
+            case Phase.Voting:
+                yield return new OutgoingComment(Markers.VotingOpenedKey(latest.Key), Texts.VotingOpened(latest, context.Facts.Now), "voting opened");
+                break;
+            case Phase.Approved or Phase.Rejected or Phase.NoQuorum:
+                yield return new OutgoingComment(Markers.DecisionKey(latest.Key), Texts.Decided(latest, author), $"the vote closed: {latest.Phase.Slug()}");
+                break;
+            case Phase.Cancelled:
+                yield return new OutgoingComment(Markers.CancelledKey(latest.Key), Texts.Cancelled(latest), "the process was cancelled");
+                break;
+        }
+    }
+
+    /// <summary>One reply per human comment that the bot could not act on as written: why, and how to fix it.</summary>
+    private static IEnumerable<OutgoingComment> Replies(Context context, IReadOnlyList<Round> rounds)
+    {
+        // Only comments of the latest round get replies: a bot installed late does not answer ancient history.
+        var since = rounds.Count > 0 ? rounds[^1].Start : DateTimeOffset.MinValue;
+        foreach (var c in context.Comments)
+        {
+            var items = new List<ReplyItem>();
+            var round = rounds.LastOrDefault(r => r.Start <= c.At);
+            foreach (var command in c.Commands)
+            {
+                if (command is Command.Help)
+                {
+                    items.Add(new ReplyItem.Help(command.Line));
+                    continue;
+                }
+
+                if (c.At < since || round is null) continue;
+                if (ItemFor(context, c, command, round) is { } item) items.Add(item);
+            }
+
+            if (c.Votes.Count > 1) items.Insert(0, new ReplyItem.Ambiguous([.. c.Votes.Select(v => v.Line)]));
+            if (items.Count == 0) continue;
+            var key = Markers.ReplyKey(c.Comment.Id, items);
+            yield return new OutgoingComment(key, Texts.Reply(key, c.Author, items, context.Policy), $"reply to comment {c.Comment.Id}");
+        }
+    }
+
+    private static ReplyItem? ItemFor(Context context, ParsedComment c, Command command, Round round)
+    {
+        var endedBefore = round.EndedAt is { } end && (c.At > end || (c.At == end && round.EndReason != EndReason.CancelCommand && !round.Ballots.Any(b => b.CommentId == c.Comment.Id)));
+        switch (command)
+        {
+            case Command.Malformed malformed:
+                return new ReplyItem.Malformed(malformed.Problem, malformed.Line);
+            case Command.Vote vote when c.Votes.Count == 1:
+                if (endedBefore) return new ReplyItem.VoteAfterClose(vote.Line, round.Phase, round.EndedAt!.Value);
+                if (c.At < round.DiscussionEnds) return new ReplyItem.VoteTooEarly(vote.Line, round.DiscussionEnds);
+                if (vote.Choice == VoteChoice.Reject && vote.Concerns.Length == 0) return new ReplyItem.MissingConcerns(vote.Line);
+                return null;
+            case Command.Extend extend:
+                if (!context.IsTsc(c.Author)) return new ReplyItem.NotAllowed(extend.Line, "extend");
+                if (endedBefore || round.EndedAt == c.At) return new ReplyItem.NothingRunning(extend.Line, round.Phase);
+                return null;
+            case Command.Cancel cancel:
+                if (!context.MayCancel(c.Author)) return new ReplyItem.NotAllowed(cancel.Line, "cancel");
+                if (round.EndReason == EndReason.CancelCommand && round.EndedAt == c.At) return null;
+                if (round.EndedAt is { } ended && c.At >= ended) return new ReplyItem.NothingRunning(cancel.Line, round.Phase);
+                return null;
+            default:
+                return null;
+        }
+    }
+}

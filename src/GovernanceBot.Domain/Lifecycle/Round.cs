@@ -1,0 +1,72 @@
+using GovernanceBot.Domain.Commands;
+using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Voting;
+
+namespace GovernanceBot.Domain.Lifecycle;
+
+/// <summary>A vote as counted: who, what, when, and from which comment.</summary>
+/// <param name="Binding">the voter is in the round's electorate.</param>
+public sealed record Ballot(string Voter, VoteChoice Choice, string Concerns, DateTimeOffset At, long CommentId, string Url, bool Binding);
+
+/// <summary>A recorded <c>/governance extend</c>.</summary>
+public sealed record Extension(string By, TimeSpan Duration, Phase Phase, DateTimeOffset At, string Url);
+
+/// <summary>Why a round ended.</summary>
+public enum EndReason
+{
+    /// <summary>The voting deadline passed.</summary>
+    Deadline,
+
+    /// <summary>Every member of the electorate had a counted vote (<c>close_early</c>).</summary>
+    AllVoted,
+
+    LabelRemoved,
+    IssueClosed,
+    CancelCommand,
+}
+
+/// <summary>
+/// One round of a process, computed from facts (or, once final, read back from the bot's own state block).
+/// A round starts when a trigger label is applied and ends decided or cancelled.
+/// </summary>
+public sealed record Round
+{
+    public required string Key { get; init; }
+    public required int Number { get; init; }
+    public required ProcessProfile Profile { get; init; }
+    public required DateTimeOffset Start { get; init; }
+    public required string StartedBy { get; init; }
+    public required DateTimeOffset DiscussionEnds { get; init; }
+    public required DateTimeOffset VotingEnds { get; init; }
+    public required Phase Phase { get; init; }
+    public IReadOnlyList<Extension> Extensions { get; init; } = [];
+
+    /// <summary>When the round was decided or cancelled; null while it runs.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+    public EndReason? EndReason { get; init; }
+
+    /// <summary>Who ended it (label removed by, closed by, cancelled by).</summary>
+    public string? EndedBy { get; init; }
+
+    /// <summary>The TSC frozen when voting opened; null during discussion.</summary>
+    public IReadOnlyList<string>? Electorate { get; init; }
+
+    /// <summary>The latest counted vote of each voter, binding and non-binding, ordered by time.</summary>
+    public IReadOnlyList<Ballot> Ballots { get; init; } = [];
+
+    /// <summary>The binding tally; null during discussion.</summary>
+    public TallySummary? Tally { get; init; }
+
+    /// <summary>Votes left out because their comment was edited after the vote closed (its text at the close is unknown).</summary>
+    public IReadOnlyList<string> EditedAfterClose { get; init; } = [];
+
+    /// <summary>True when this round was read back from the bot's own state block rather than recomputed.</summary>
+    public bool FromRecord { get; init; }
+
+    public IEnumerable<Ballot> BindingBallots => Ballots.Where(b => b.Binding);
+
+    public IEnumerable<Ballot> NonBindingBallots => Ballots.Where(b => !b.Binding);
+
+    public static string KeyFor(string label, DateTimeOffset start) =>
+        $"{label.ToLowerInvariant()}@{start.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using GovernanceBot.Domain.Lifecycle;
+
+namespace GovernanceBot.Domain.Rendering;
+
+/// <summary>The hidden markers that let the bot find its own comments again on GitHub, which is its only memory.</summary>
+public static class Markers
+{
+    public const string Prefix = "<!-- governance-bot:";
+    public const string Status = "<!-- governance-bot:status -->";
+
+    /// <summary>The marker line that makes a comment with this key recognisable.</summary>
+    public static string For(string key) => $"{Prefix}{key} -->";
+
+    /// <summary>The key of the first marker in a body ("status", "reply:12:ab..", "decision:rfc@..."), or null.</summary>
+    public static string? KeyOf(string body)
+    {
+        var start = body.IndexOf(Prefix, StringComparison.Ordinal);
+        if (start < 0) return null;
+        start += Prefix.Length;
+        var end = body.IndexOf(" -->", start, StringComparison.Ordinal);
+        if (end < 0) return null;
+        var key = body[start..end];
+        return key.StartsWith("state ", StringComparison.Ordinal) ? null : key;
+    }
+
+    public static string VotingOpenedKey(string roundKey) => $"voting-opened:{roundKey}";
+
+    public static string DecisionKey(string roundKey) => $"decision:{roundKey}";
+
+    public static string CancelledKey(string roundKey) => $"cancelled:{roundKey}";
+
+    /// <summary>
+    /// A reply's key: the comment it answers plus a stable hash of what it says, so the same problem is answered once,
+    /// and an edit that creates a different problem gets a new answer.
+    /// </summary>
+    public static string ReplyKey(long commentId, IEnumerable<ReplyItem> items)
+    {
+        var text = string.Join("\n", items.Select(i => i.Identity));
+        return $"reply:{commentId}:{Fnv1a(text):x8}";
+    }
+
+    /// <summary>The state block of a body, verbatim, or null.</summary>
+    public static string? ExtractStateBlock(string body)
+    {
+        var start = body.IndexOf(StateBlock.Prefix, StringComparison.Ordinal);
+        if (start < 0) return null;
+        var end = body.IndexOf(StateBlock.Suffix, start + StateBlock.Prefix.Length, StringComparison.Ordinal);
+        return end < 0 ? null : body[start..(end + StateBlock.Suffix.Length)];
+    }
+
+    // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode.
+    private static uint Fnv1a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash ^= b;
+            hash *= 16777619u;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,393 @@
+using System.Text;
+using GovernanceBot.Domain.Commands;
+using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.Domain.Voting;
+
+namespace GovernanceBot.Domain.Rendering;
+
+/// <summary>What the status comment is drawn from.</summary>
+public sealed record StatusView(GovernancePolicy Policy, IssueSnapshot Issue, IReadOnlyList<Round> Rounds, DateTimeOffset Now);
+
+/// <summary>
+/// Every word the bot writes on GitHub comes from here, pinned by golden files. Other people's text is
+/// always passed through <see cref="MarkdownText"/> so it can neither ping anyone nor break the markup.
+/// </summary>
+public static class Texts
+{
+    private const string Nl = "\n";
+
+    // ---- Labels ------------------------------------------------------------------------------------
+
+    /// <summary>Colour (hex without #) and description of each phase label, for creating it when missing.</summary>
+    public static (string Color, string Description) LabelStyle(string phaseLabel) => phaseLabel switch
+    {
+        PhaseLabels.Discussion => ("c5def5", "Governance: in its discussion period; votes do not count yet"),
+        PhaseLabels.Voting => ("fbca04", "Governance: the TSC is voting"),
+        PhaseLabels.Approved => ("0e8a16", "Governance: approved by the TSC"),
+        PhaseLabels.Rejected => ("b60205", "Governance: rejected by the TSC"),
+        PhaseLabels.NoQuorum => ("d4c5f9", "Governance: closed without quorum"),
+        _ => ("cccccc", "Governance: process cancelled"),
+    };
+
+    // ---- Status comment ----------------------------------------------------------------------------
+
+    public static string StatusComment(StatusView view)
+    {
+        var latest = view.Rounds[^1];
+        var name = latest.Profile.DisplayName;
+        var sb = new StringBuilder();
+        sb.Append(Markers.Status).Append(Nl);
+        sb.Append("### ").Append(Headline(latest, name, view.Now)).Append(Nl);
+        sb.Append(NextLine(latest, view.Now)).Append(Nl).Append(Nl);
+
+        AppendVote(sb, latest);
+        AppendTimeline(sb, latest);
+        AppendEarlierRounds(sb, view.Rounds);
+        AppendHelp(sb, view.Policy, collapsed: true);
+        sb.Append(Nl).Append(StateBlock.Write(view.Rounds)).Append(Nl);
+        return sb.ToString();
+    }
+
+    private static string Headline(Round r, string name, DateTimeOffset now) => r.Phase switch
+    {
+        Phase.Discussion => $"💬 {name}: discussion until {TimeText.Utc(r.DiscussionEnds)} ({TimeText.Left(r.DiscussionEnds, now)})",
+        Phase.Voting => $"🗳️ {name}: voting open until {TimeText.Utc(r.VotingEnds)} ({TimeText.Left(r.VotingEnds, now)})",
+        Phase.Approved => $"✅ {name}: approved on {TimeText.Utc(r.EndedAt!.Value)}",
+        Phase.Rejected => $"❌ {name}: rejected on {TimeText.Utc(r.EndedAt!.Value)}",
+        Phase.NoQuorum => $"⏹️ {name}: closed without quorum on {TimeText.Utc(r.EndedAt!.Value)}",
+        _ => $"🚫 {name}: cancelled on {TimeText.Utc(r.EndedAt!.Value)}",
+    };
+
+    /// <summary>The second line: what is still needed, or why it ended.</summary>
+    private static string NextLine(Round r, DateTimeOffset now)
+    {
+        switch (r.Phase)
+        {
+            case Phase.Discussion:
+                return $"**Next:** the TSC votes from {TimeText.Utc(r.DiscussionEnds)}; votes posted before then are not counted.";
+            case Phase.Voting:
+                var missing = Tally.Missing(r.Tally!, r.Profile.Rules);
+                return "**Still needed:** " + StillNeeded(r.Tally!, missing) + ".";
+            case Phase.Cancelled:
+                return $"**Why:** {CancelReason(r)}. Apply the `{r.Profile.Label}` label again to start a new round.";
+            default:
+                var t = r.Tally!;
+                return $"**Result:** {QuorumSentence(t)}; {ApprovalSentence(t, r.Profile.Rules)}.";
+        }
+    }
+
+    private static string StillNeeded(TallySummary t, StillNeeded missing)
+    {
+        var parts = new List<string>();
+        if (missing.MoreVotesForQuorum > 0)
+        {
+            parts.Add($"{Plural(missing.MoreVotesForQuorum, "more TSC vote")} for quorum ({t.Cast} of {t.QuorumNeeded})");
+        }
+
+        if (t.Approved)
+        {
+            parts.Add("nothing: it would be approved if the vote closed now");
+        }
+        else if (missing.MorePlusToApprove is { } more)
+        {
+            parts.Add($"{Plural(more, "more +1")} would approve");
+        }
+        else
+        {
+            parts.Add("it cannot be approved unless TSC members change their votes");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    public static string QuorumSentence(TallySummary t) =>
+        $"{t.Cast} of {t.Electorate} TSC members voted, quorum is {t.QuorumNeeded} {Mark(t.QuorumMet)}";
+
+    public static string ApprovalSentence(TallySummary t, VotingRules rules)
+    {
+        var denominator = Tally.ApprovalDenominator(t.Plus, t.Zero, t.Minus, rules.Abstentions);
+        var what = rules.Abstentions == AbstentionMode.Count ? "votes" : "+1 and -1 votes (abstentions not counted)";
+        if (denominator == 0) return $"no {what} are +1, at least 1 needed {Mark(false)}";
+        return $"{t.Plus} of {denominator} {what} are +1, at least {t.PlusNeeded} needed {Mark(t.ApprovalMet)}";
+    }
+
+    private static string Mark(bool ok) => ok ? "✅" : "❌";
+
+    private static string CancelReason(Round r) => r.EndReason switch
+    {
+        EndReason.LabelRemoved => $"the `{r.Profile.Label}` label was removed by {r.EndedBy}",
+        EndReason.IssueClosed => $"the issue was closed by {r.EndedBy}",
+        EndReason.CancelCommand => $"{r.EndedBy} cancelled it with `/governance cancel`",
+        _ => "it was cancelled",
+    };
+
+    private static void AppendVote(StringBuilder sb, Round r)
+    {
+        if (r.Electorate is null || r.Tally is null) return;
+        var t = r.Tally;
+        sb.Append("**Tally** (binding votes of the TSC)").Append(Nl);
+        sb.Append("- Quorum: ").Append(QuorumSentence(t)).Append(Nl);
+        sb.Append("- Approval: ").Append(ApprovalSentence(t, r.Profile.Rules)).Append(Nl);
+        sb.Append($"- Votes: {t.Plus} × +1, {t.Zero} × 0, {t.Minus} × -1").Append(Nl).Append(Nl);
+
+        sb.Append("| TSC member | vote | when (UTC) | |").Append(Nl);
+        sb.Append("|---|---|---|---|").Append(Nl);
+        foreach (var member in r.Electorate.OrderBy(m => m, StringComparer.OrdinalIgnoreCase))
+        {
+            var ballot = r.BindingBallots.FirstOrDefault(b => string.Equals(b.Voter, member, StringComparison.OrdinalIgnoreCase));
+            sb.Append(ballot is null
+                ? $"| {member} | not voted | | |"
+                : $"| {member} | {VoteText(ballot.Choice)} | {ballot.At.UtcDateTime:yyyy-MM-dd HH:mm} | [comment]({ballot.Url}) |");
+            sb.Append(Nl);
+        }
+
+        sb.Append(Nl);
+        var notVoted = r.Electorate.Where(m => !r.BindingBallots.Any(b => string.Equals(b.Voter, m, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (notVoted.Count > 0 && !r.Phase.IsFinal())
+        {
+            sb.Append("Not voted yet: ").Append(string.Join(", ", notVoted)).Append('.').Append(Nl).Append(Nl);
+        }
+
+        foreach (var ballot in r.BindingBallots.Where(b => b.Choice == VoteChoice.Reject))
+        {
+            sb.Append($"**Concerns of {ballot.Voter}** ([comment]({ballot.Url})):").Append(Nl);
+            sb.Append(MarkdownText.Quote(ballot.Concerns)).Append(Nl).Append(Nl);
+        }
+
+        var others = r.NonBindingBallots.ToList();
+        if (others.Count > 0)
+        {
+            var plus = others.Count(b => b.Choice == VoteChoice.Approve);
+            var zero = others.Count(b => b.Choice == VoteChoice.Abstain);
+            var minus = others.Count(b => b.Choice == VoteChoice.Reject);
+            sb.Append($"Non-binding votes from outside the TSC: {plus} × +1, {zero} × 0, {minus} × -1 (shown, not counted).").Append(Nl).Append(Nl);
+        }
+
+        if (r.EditedAfterClose.Count > 0)
+        {
+            sb.Append($"Not counted: the vote of {string.Join(", ", r.EditedAfterClose)}, whose comment was edited after the vote closed (its text at the close is unknown).").Append(Nl).Append(Nl);
+        }
+    }
+
+    private static string VoteText(VoteChoice choice) => choice switch
+    {
+        VoteChoice.Approve => "+1",
+        VoteChoice.Abstain => "0",
+        _ => "-1",
+    };
+
+    private static void AppendTimeline(StringBuilder sb, Round r)
+    {
+        var p = r.Profile;
+        sb.Append("**Timeline** (UTC)").Append(Nl);
+        sb.Append($"- {TimeText.Utc(r.Start)}: `{p.Label}` label applied by {r.StartedBy}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
+        foreach (var x in r.Extensions)
+        {
+            sb.Append($"- {TimeText.Utc(x.At)}: {x.By} extended the {(x.Phase == Phase.Discussion ? "discussion" : "vote")} by {Durations.Format(x.Duration)} ([comment]({x.Url}))").Append(Nl);
+        }
+
+        var votingOpens = r.Phase == Phase.Cancelled && r.EndedAt < r.DiscussionEnds ? null : (DateTimeOffset?)r.DiscussionEnds;
+        if (votingOpens is { } opens)
+        {
+            sb.Append($"- {TimeText.Utc(opens)}: voting {(r.Phase == Phase.Discussion ? "opens" : "opened")}");
+            if (r.Electorate is not null) sb.Append($"; electorate frozen: {string.Join(", ", r.Electorate)} ({r.Electorate.Count})");
+            sb.Append(Nl);
+        }
+
+        if (r.Phase == Phase.Discussion || r.Phase == Phase.Voting)
+        {
+            var early = p.Rules.CloseEarly ? ", or as soon as every TSC member has voted" : "";
+            sb.Append($"- {TimeText.Utc(r.VotingEnds)}: voting closes{early}").Append(Nl);
+        }
+        else if (r.EndedAt is { } ended)
+        {
+            var why = r.EndReason switch
+            {
+                EndReason.AllVoted => "vote closed early: every TSC member voted",
+                EndReason.Deadline => "vote closed at its deadline",
+                _ => "cancelled: " + CancelReason(r),
+            };
+            sb.Append($"- {TimeText.Utc(ended)}: {why}").Append(Nl);
+        }
+
+        sb.Append(Nl);
+    }
+
+    private static void AppendEarlierRounds(StringBuilder sb, IReadOnlyList<Round> rounds)
+    {
+        if (rounds.Count < 2) return;
+        sb.Append("**Earlier rounds**").Append(Nl);
+        foreach (var r in rounds.Take(rounds.Count - 1))
+        {
+            var result = r.Phase == Phase.Cancelled
+                ? $"cancelled on {TimeText.Utc(r.EndedAt!.Value)} ({CancelReason(r)})"
+                : $"{Outcome(r.Phase)} on {TimeText.Utc(r.EndedAt!.Value)} ({r.Tally!.Plus} × +1, {r.Tally.Zero} × 0, {r.Tally.Minus} × -1 of {r.Tally.Electorate})";
+            sb.Append($"- Round {r.Number}, started {TimeText.Utc(r.Start)}: {result}").Append(Nl);
+        }
+
+        sb.Append(Nl);
+    }
+
+    private static string Outcome(Phase phase) => phase switch
+    {
+        Phase.Approved => "approved",
+        Phase.Rejected => "rejected",
+        Phase.NoQuorum => "closed without quorum",
+        _ => "cancelled",
+    };
+
+    // ---- Help --------------------------------------------------------------------------------------
+
+    private static void AppendHelp(StringBuilder sb, GovernancePolicy policy, bool collapsed)
+    {
+        if (collapsed) sb.Append("<details><summary>How to take part</summary>").Append(Nl).Append(Nl);
+        sb.Append("| command | who | effect |").Append(Nl);
+        sb.Append("|---|---|---|").Append(Nl);
+        sb.Append("| `/vote +1` (or `yes`, `approve`) | anyone; binding for the TSC | approve |").Append(Nl);
+        sb.Append("| `/vote 0` (or `abstain`) | anyone; binding for the TSC | abstain |").Append(Nl);
+        sb.Append("| `/vote -1 <concerns>` (or `no`, `reject`) | anyone; binding for the TSC | reject; the concerns are required |").Append(Nl);
+        sb.Append("| `/governance extend <duration>` | TSC members | extend the current phase, e.g. `7d` or `36h` |").Append(Nl);
+        sb.Append("| `/governance cancel` | TSC members, the issue author | cancel the process |").Append(Nl);
+        sb.Append("| `/governance help` | anyone | show this help |").Append(Nl).Append(Nl);
+        sb.Append("Rules in force:").Append(Nl);
+        foreach (var p in policy.Processes)
+        {
+            var r = p.Rules;
+            var abstentions = r.Abstentions == AbstentionMode.Count ? "abstentions count as votes" : "abstentions do not count toward approval";
+            var early = r.CloseEarly ? "the vote closes early once every TSC member has voted" : "the vote stays open until its deadline";
+            sb.Append($"- `{p.Label}`: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}.").Append(Nl);
+        }
+
+        sb.Append("- Your latest vote counts; editing a vote comment changes it, deleting it withdraws it. A -1 must state concerns that could change the vote if addressed.").Append(Nl);
+        if (collapsed) sb.Append(Nl).Append("</details>").Append(Nl);
+    }
+
+    private static string QuorumRuleText(QuorumRule quorum) =>
+        quorum.Share == Fraction.Half ? "more than half of the TSC votes" : $"more than {quorum.Share} of the TSC votes";
+
+    // ---- Transition comments -----------------------------------------------------------------------
+
+    public static string VotingOpened(Round r, DateTimeOffset now)
+    {
+        var electorate = r.Electorate!;
+        var t = r.Tally!;
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(Markers.VotingOpenedKey(r.Key))).Append(Nl);
+        sb.Append($"🗳️ **Voting is open** on this {r.Profile.DisplayName} until {TimeText.Utc(r.VotingEnds)} ({TimeText.Left(r.VotingEnds, now)}).").Append(Nl).Append(Nl);
+        sb.Append(string.Join(" ", electorate.Select(m => "@" + m))).Append(": as TSC members, please vote with a comment:").Append(Nl);
+        sb.Append("- `/vote +1` to approve, `/vote 0` to abstain,").Append(Nl);
+        sb.Append("- `/vote -1` followed by your concerns to reject (a -1 without concerns is not counted).").Append(Nl).Append(Nl);
+        sb.Append($"It passes if at least {t.QuorumNeeded} of the {t.Electorate} TSC members vote and at least {r.Profile.Rules.Approval} of the votes are +1. The status comment above keeps the tally.").Append(Nl);
+        return sb.ToString();
+    }
+
+    public static string Decided(Round r, string issueAuthor)
+    {
+        var t = r.Tally!;
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(Markers.DecisionKey(r.Key))).Append(Nl);
+        var verdict = r.Phase switch
+        {
+            Phase.Approved => "✅ **Approved.**",
+            Phase.Rejected => "❌ **Rejected.**",
+            _ => "⏹️ **Closed without quorum.**",
+        };
+        var how = r.EndReason == EndReason.AllVoted ? "as soon as every TSC member had voted" : "at its deadline";
+        sb.Append($"{verdict} The vote on this {r.Profile.DisplayName} closed on {TimeText.Utc(r.EndedAt!.Value)}, {how}.").Append(Nl).Append(Nl);
+        sb.Append("- ").Append(QuorumSentence(t)).Append(Nl);
+        sb.Append("- ").Append(ApprovalSentence(t, r.Profile.Rules)).Append(Nl).Append(Nl);
+        sb.Append($"@{issueAuthor}: the status comment above records the full tally, the electorate and every concern.").Append(Nl);
+        return sb.ToString();
+    }
+
+    public static string Cancelled(Round r)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(Markers.CancelledKey(r.Key))).Append(Nl);
+        sb.Append($"🚫 The {r.Profile.DisplayName} process was cancelled on {TimeText.Utc(r.EndedAt!.Value)}: {CancelReason(r)}. ");
+        sb.Append($"Apply the `{r.Profile.Label}` label again to start a new round.").Append(Nl);
+        return sb.ToString();
+    }
+
+    // ---- Replies -----------------------------------------------------------------------------------
+
+    public static string Reply(string key, string author, IReadOnlyList<ReplyItem> items, GovernancePolicy policy)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(key)).Append(Nl);
+        var onlyHelp = items.All(i => i is ReplyItem.Help);
+        sb.Append('@').Append(author).Append(onlyHelp ? ", here is how governance works on this repository." : ", thank you for your comment. I could not act on all of it:").Append(Nl).Append(Nl);
+        foreach (var item in items)
+        {
+            if (item is ReplyItem.Help)
+            {
+                AppendHelp(sb, policy, collapsed: false);
+                continue;
+            }
+
+            sb.Append(ReplyLine(item)).Append(Nl).Append(Nl);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string ReplyLine(ReplyItem item) => item switch
+    {
+        ReplyItem.Ambiguous a =>
+            $"- This comment has {a.Lines.Count} `/vote` lines ({string.Join(", ", a.Lines.Select(Quoted))}), so none of them was counted. Please edit it to keep one vote, or post a new comment with one.",
+        ReplyItem.Malformed { Problem: CommandProblem.UnknownVoteValue } m =>
+            $"- {Quoted(m.Line)} is not a vote I understand. Write `/vote +1` (or `yes`, `approve`), `/vote 0` (or `abstain`), or `/vote -1` followed by your concerns (or `no`, `reject`).",
+        ReplyItem.Malformed { Problem: CommandProblem.BadDuration } m =>
+            $"- {Quoted(m.Line)} needs a duration such as `7d`, `36h` or `1d12h` (at most 365d). TSC members may extend the current phase.",
+        ReplyItem.Malformed m =>
+            $"- {Quoted(m.Line)} is not a command I know. The `/governance` commands are `extend <duration>`, `cancel` and `help`.",
+        ReplyItem.VoteTooEarly e =>
+            $"- {Quoted(e.Line)} was not counted: the discussion period is still running. Voting opens on {TimeText.Utc(e.VotingOpens)}; please vote again then.",
+        ReplyItem.VoteAfterClose l when l.Outcome == Phase.Cancelled =>
+            $"- {Quoted(l.Line)} was not counted: this process was cancelled on {TimeText.Utc(l.ClosedAt)}.",
+        ReplyItem.VoteAfterClose l =>
+            $"- {Quoted(l.Line)} was not counted: the vote closed on {TimeText.Utc(l.ClosedAt)} and its result is final.",
+        ReplyItem.MissingConcerns m =>
+            $"- {Quoted(m.Line)} was not counted: a -1 must state specific concerns that could change your vote if addressed. Please edit this comment to add them after `/vote -1`, or on the lines below it.",
+        ReplyItem.NotAllowed { Verb: "extend" } n =>
+            $"- {Quoted(n.Line)} was not applied: only TSC members may extend a phase.",
+        ReplyItem.NotAllowed n =>
+            $"- {Quoted(n.Line)} was not applied: only TSC members and the issue's author may cancel the process.",
+        ReplyItem.NothingRunning n =>
+            $"- {Quoted(n.Line)} was not applied: no process is running on this issue now (the last one was {Outcome(n.Phase)}).",
+        _ => "",
+    };
+
+    private static string Quoted(string line) => "“" + MarkdownText.Inline(line) + "”";
+
+    // ---- Paused ------------------------------------------------------------------------------------
+
+    public static string ConfigProblem(ConfigResult.Invalid invalid)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"`{invalid.Source}` has {Plural(invalid.Errors.Count, "problem")}:").Append(Nl);
+        foreach (var e in invalid.Errors)
+        {
+            var where = e.Line is { } line ? $"line {line}, " : "";
+            sb.Append($"- {where}`{MarkdownText.Inline(e.Key)}`: {MarkdownText.Inline(e.Message)}").Append(Nl);
+        }
+
+        return sb.ToString();
+    }
+
+    public static string TscProblem(string reason) => $"The TSC could not be read: {MarkdownText.Inline(reason)}" + Nl;
+
+    public static string PausedStatusComment(string problem, string? keptState)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Markers.Status).Append(Nl);
+        sb.Append("### ⚠️ Governance is paused on this issue").Append(Nl);
+        sb.Append("**Why:** nothing starts or is decided until this is fixed; clocks keep running and the process resumes by itself.").Append(Nl).Append(Nl);
+        sb.Append(problem).Append(Nl);
+        if (keptState is not null) sb.Append(keptState).Append(Nl);
+        return sb.ToString();
+    }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}
