@@ -1,0 +1,133 @@
+using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Yaml;
+
+namespace GovernanceBot.Simulation;
+
+/// <summary>Reads a scenario file (design section 7). Anything it does not understand is an error with its line.</summary>
+public static class ScenarioReader
+{
+    private static readonly string[] TopKeys = ["config", "teams", "issue", "until", "steps"];
+    private static readonly string[] IssueKeys = ["title", "author"];
+    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config"];
+    private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config"];
+
+    public static Scenario Parse(string text)
+    {
+        var root = YamlParser.Parse(text) switch
+        {
+            YamlResult.Parsed { Root: YamlMapping m } => m,
+            YamlResult.Parsed p => throw new ScenarioException($"line {p.Root.Line}: a scenario is a mapping with the keys {string.Join(", ", TopKeys)}"),
+            YamlResult.Failed f => throw new ScenarioException($"line {f.Error.Line}: {f.Error.Message}"),
+            _ => throw new ScenarioException("the scenario cannot be read"),
+        };
+        CheckKeys(root, TopKeys, "the scenario");
+
+        var config = root.TryGet("config", out var c) ? OptionalText(c, "config") : null;
+        var teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGet("teams", out var t))
+        {
+            foreach (var entry in Mapping(t, "teams").Entries)
+            {
+                teams[entry.Key.Value] = [.. Sequence(entry.Value, $"teams.{entry.Key.Value}").Items.Select(i => Scalar(i, $"teams.{entry.Key.Value}"))];
+            }
+        }
+
+        var title = "RFC";
+        var author = "author";
+        if (root.TryGet("issue", out var i))
+        {
+            var issue = Mapping(i, "issue");
+            CheckKeys(issue, IssueKeys, "issue");
+            if (issue.TryGet("title", out var ti)) title = Scalar(ti, "issue.title");
+            if (issue.TryGet("author", out var au)) author = Login(au, "issue.author");
+        }
+
+        TimeSpan? until = root.TryGet("until", out var u) ? Offset(u, "until") : null;
+        if (!root.TryGet("steps", out var s)) throw new ScenarioException($"line {root.Line}: the scenario has no steps");
+        var steps = Sequence(s, "steps").Items.Select(Step).ToList();
+        return new Scenario(config, teams, title, author, until, steps);
+    }
+
+    private static ScenarioStep Step(YamlNode node)
+    {
+        var step = Mapping(node, "a step");
+        CheckKeys(step, StepKeys, "a step");
+        if (!step.TryGet("at", out var atNode)) throw new ScenarioException($"line {step.Line}: a step needs `at`, e.g. `at: 14d`");
+        var at = Offset(atNode, "at");
+        var by = step.TryGet("by", out var b) ? Login(b, "by") : throw new ScenarioException($"line {step.Line}: a step needs `by`, the login of who acts");
+
+        var actions = Actions.Where(a => step.TryGet(a, out _)).ToList();
+        // `edit: N` goes with `comment: TEXT`, the new text.
+        if (actions.Contains("edit")) actions.Remove("comment");
+        if (actions.Count != 1)
+        {
+            throw new ScenarioException($"line {step.Line}: a step has exactly one action ({string.Join(", ", Actions)}); this one has {(actions.Count == 0 ? "none" : string.Join(", ", actions))}");
+        }
+
+        StepAction action = actions[0] switch
+        {
+            "label" => new StepAction.Label(Scalar(Get(step, "label"), "label")),
+            "unlabel" => new StepAction.Unlabel(Scalar(Get(step, "unlabel"), "unlabel")),
+            "comment" => new StepAction.Comment(Scalar(Get(step, "comment"), "comment")),
+            "edit" => new StepAction.Edit(
+                Number(Get(step, "edit"), "edit"),
+                step.TryGet("comment", out var text) ? Scalar(text, "comment") : throw new ScenarioException($"line {step.Line}: `edit: N` needs `comment:` with the new text")),
+            "delete" => new StepAction.Delete(Number(Get(step, "delete"), "delete")),
+            "close" => True(Get(step, "close"), "close") ? new StepAction.Close() : throw new ScenarioException($"line {step.Line}: write `close: true`"),
+            "reopen" => True(Get(step, "reopen"), "reopen") ? new StepAction.Reopen() : throw new ScenarioException($"line {step.Line}: write `reopen: true`"),
+            _ => new StepAction.SetConfig(OptionalText(Get(step, "config"), "config")),
+        };
+        return new ScenarioStep(step.Line, at, by, action);
+    }
+
+    private static YamlNode Get(YamlMapping m, string key) => m.TryGet(key, out var v) ? v : throw new ScenarioException($"line {m.Line}: `{key}` is missing");
+
+    private static void CheckKeys(YamlMapping m, string[] allowed, string where)
+    {
+        foreach (var entry in m.Entries.Where(e => !allowed.Contains(e.Key.Value, StringComparer.Ordinal)))
+        {
+            throw new ScenarioException($"line {entry.Key.Line}: `{entry.Key.Value}` is not a field of {where}; the fields are {string.Join(", ", allowed)}");
+        }
+    }
+
+    private static YamlMapping Mapping(YamlNode node, string what) =>
+        node as YamlMapping ?? throw new ScenarioException($"line {node.Line}: {what} must be a mapping, not {node.KindName}");
+
+    private static YamlSequence Sequence(YamlNode node, string what) =>
+        node as YamlSequence ?? throw new ScenarioException($"line {node.Line}: `{what}` must be a list, not {node.KindName}");
+
+    private static string Scalar(YamlNode node, string what) =>
+        node is YamlScalar { IsNull: false } s ? s.Value : throw new ScenarioException($"line {node.Line}: `{what}` needs a value");
+
+    private static string? OptionalText(YamlNode node, string what) =>
+        node is YamlScalar s ? (s.IsNull ? null : s.Value) : throw new ScenarioException($"line {node.Line}: `{what}` must be text (use `{what}: |` and indent the file below it)");
+
+    private static string Login(YamlNode node, string what)
+    {
+        var login = Scalar(node, what).TrimStart('@');
+        return login.Length is > 0 and <= 39 && login.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-' || ch == '[' || ch == ']')
+            ? login
+            : throw new ScenarioException($"line {node.Line}: `{what}` must be a GitHub login, not “{login}”");
+    }
+
+    private static int Number(YamlNode node, string what) =>
+        int.TryParse(Scalar(node, what), System.Globalization.NumberStyles.None, null, out var n) && n >= 1
+            ? n
+            : throw new ScenarioException($"line {node.Line}: `{what}` takes the number of the person's comment, counting from 1");
+
+    private static bool True(YamlNode node, string what) => string.Equals(Scalar(node, what), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An offset from the scenario's start: <c>0d</c>, <c>14d</c>, <c>36h</c>, <c>90m</c>, <c>14d2h</c>.</summary>
+    internal static TimeSpan Offset(YamlNode node, string what)
+    {
+        var text = Scalar(node, what).Trim();
+        if (text.TrimEnd('w', 'd', 'h', 'm', 's', 'W', 'D', 'H', 'M', 'S').All(ch => ch == '0') && text.Length > 0 && text.Any(char.IsAsciiDigit) && text.All(ch => ch == '0' || char.IsAsciiLetter(ch)))
+        {
+            return TimeSpan.Zero;
+        }
+
+        return Durations.TryParse(text, out var offset)
+            ? offset
+            : throw new ScenarioException($"line {node.Line}: `{what}: {text}` is not a time; write it like 0d, 14d, 36h, 90m or 14d2h");
+    }
+}

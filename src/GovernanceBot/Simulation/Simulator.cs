@@ -1,0 +1,156 @@
+using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.GitHub;
+using GovernanceBot.Processing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GovernanceBot.Simulation;
+
+/// <summary>What happened at one moment of a simulation: the person's action (if any) and what the bot did.</summary>
+public sealed record SimulationEvent(DateTimeOffset At, TimeSpan Offset, string What, IReadOnlyList<string> BotChanges, string? Outcome);
+
+/// <summary>The end state of a simulation.</summary>
+public sealed record SimulationResult(
+    IReadOnlyList<SimulationEvent> Events,
+    string? Outcome,
+    IReadOnlyList<string> Labels,
+    Domain.Voting.TallySummary? Tally,
+    int TscSize,
+    QuorumRule Quorum,
+    IReadOnlyList<CommentFact> Comments,
+    string? StatusComment);
+
+/// <summary>
+/// Runs a scenario against <see cref="InMemoryGitHub"/> on a virtual clock, reconciling after every step and at
+/// every deadline in between, then letting the clock run on until the process is decided (or <c>until</c>).
+/// </summary>
+public sealed class Simulator
+{
+    /// <summary>A fixed start, so that the same scenario always prints the same text.</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How long the clock may run on after the last step when no <c>until</c> is given.</summary>
+    public static readonly TimeSpan DefaultRunOn = TimeSpan.FromDays(400);
+
+    private const int MaxReconciles = 10_000;
+    private static readonly RepoRef Repo = new(1, "example", "project");
+    private static readonly IssueRef IssueId = new(Repo, 1);
+
+    public static async Task<SimulationResult> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
+    {
+        var clock = new VirtualClock(Epoch);
+        var github = new InMemoryGitHub(clock);
+        var reconciler = new Reconciler(github, clock, NullLogger<Reconciler>.Instance);
+        github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, scenario.Config);
+        foreach (var (slug, members) in scenario.Teams) github.SetTeam(Repo.Owner, slug, members);
+        github.CreateIssue(Repo, IssueId.Number, scenario.IssueTitle, scenario.IssueAuthor);
+
+        var events = new List<SimulationEvent>();
+        ReconcileResult? last = null;
+        var reconciles = 0;
+
+        async Task Reconcile(string what)
+        {
+            if (++reconciles > MaxReconciles) throw new ScenarioException($"the bot was asked to reconcile more than {MaxReconciles} times; the scenario does not settle");
+            last = await reconciler.ReconcileAsync(IssueId, cancellationToken);
+            events.Add(new SimulationEvent(clock.GetUtcNow(), clock.GetUtcNow() - Epoch, what, last.Changes, last.Decision?.Outcome));
+        }
+
+        async Task RunDeadlinesUntil(DateTimeOffset limit)
+        {
+            while (last?.NextDeadline is { } deadline && deadline <= limit)
+            {
+                clock.MoveTo(deadline);
+                await Reconcile("deadline");
+            }
+        }
+
+        foreach (var step in scenario.Steps)
+        {
+            var at = Epoch + step.At;
+            if (at < clock.GetUtcNow())
+            {
+                throw new ScenarioException($"line {step.Line}: steps must be in time order; this one is at {step.At} but an earlier one ran later");
+            }
+
+            await RunDeadlinesUntil(at);
+            clock.MoveTo(at);
+            var what = Perform(github, step);
+            await Reconcile(what);
+        }
+
+        var end = scenario.Until is { } until ? Epoch + until : clock.GetUtcNow() + DefaultRunOn;
+        await RunDeadlinesUntil(end);
+        if (scenario.Until is not null && end > clock.GetUtcNow())
+        {
+            clock.MoveTo(end);
+            await Reconcile("until");
+        }
+
+        var issue = github.GetIssue(IssueId);
+        var config = await reconciler.LoadConfigAsync(Repo, cancellationToken);
+        var (tscSize, quorum) = config is ConfigResult.Valid v
+            ? (v.Policy.Tsc switch
+            {
+                TscSource.Members m => m.Logins.Count,
+                TscSource.Team t => scenario.Teams.TryGetValue(t.Slug, out var members) ? members.Count : 0,
+                _ => 0,
+            }, v.Policy.Processes.FirstOrDefault()?.Rules.Quorum ?? QuorumRule.Majority)
+            : (0, QuorumRule.Majority);
+        var status = issue.Comments.FirstOrDefault(c => c.AuthorIsBot && c.Body.Contains(Domain.Rendering.Markers.Status, StringComparison.Ordinal));
+        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status?.Body);
+    }
+
+    private static string Perform(InMemoryGitHub github, ScenarioStep step)
+    {
+        var by = step.By;
+        switch (step.Action)
+        {
+            case StepAction.Label l:
+                github.AsUserAddLabel(IssueId, l.Name, by);
+                return $"{by} adds the label `{l.Name}`";
+            case StepAction.Unlabel u:
+                github.AsUserRemoveLabel(IssueId, u.Name, by);
+                return $"{by} removes the label `{u.Name}`";
+            case StepAction.Comment c:
+                github.AsUserComment(IssueId, c.Text, by);
+                return $"{by} comments: {OneLine(c.Text)}";
+            case StepAction.Edit e:
+                var edited = Nth(github, step, e.Nth);
+                github.AsUserEditComment(IssueId, edited.Id, e.Text);
+                return $"{by} edits their comment #{e.Nth} to: {OneLine(e.Text)}";
+            case StepAction.Delete d:
+                var deleted = Nth(github, step, d.Nth);
+                github.AsUserDeleteComment(IssueId, deleted.Id);
+                return $"{by} deletes their comment #{d.Nth}";
+            case StepAction.Close:
+                github.AsUserClose(IssueId, by);
+                return $"{by} closes the issue";
+            case StepAction.Reopen:
+                github.AsUserReopen(IssueId, by);
+                return $"{by} reopens the issue";
+            case StepAction.SetConfig s:
+                github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, s.Text);
+                return $"{by} {(s.Text is null ? "deletes" : "changes")} {Reconciler.ConfigPath}";
+            default:
+                throw new ScenarioException($"line {step.Line}: unknown action");
+        }
+    }
+
+    private static CommentFact Nth(InMemoryGitHub github, ScenarioStep step, int nth)
+    {
+        var mine = github.CommentsBy(IssueId, step.By);
+        if (nth < 1 || nth > mine.Count)
+        {
+            throw new ScenarioException($"line {step.Line}: {step.By} has {mine.Count} comment(s), so there is no comment #{nth} to change");
+        }
+
+        return mine[nth - 1];
+    }
+
+    private static string OneLine(string text)
+    {
+        var line = text.ReplaceLineEndings(" ⏎ ").Trim();
+        return line.Length > 100 ? "“" + line[..97] + "...”" : "“" + line + "”";
+    }
+}
