@@ -1,9 +1,152 @@
+using System.Text;
+
 namespace GovernanceBot.Domain.Rendering;
 
-// Placeholder until the commands branch lands; replaced on merge.
+/// <summary>
+/// Puts other people's text (a -1 voter's concerns, a malformed command line) into the bot's comments so that it
+/// reads as written but cannot ping anyone, open HTML or an HTML comment (and so cannot forge the bot's hidden
+/// <c>&lt;!-- governance-bot:... --&gt;</c> markers), or break out of the markup the bot puts around it.
+/// </summary>
 public static class MarkdownText
 {
-    public static string Quote(string text) => "> " + text.Replace("@", "@&#8203;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace("\n", "\n> ", StringComparison.Ordinal);
+    /// <summary>Characters of the original text kept by <see cref="Quote"/>; the rest is cut with a note.</summary>
+    public const int QuoteLimit = 2000;
 
-    public static string Inline(string text) => text.Replace("@", "@&#8203;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    /// <summary>Characters of the original text kept by <see cref="Inline"/>; the rest is cut with an ellipsis.</summary>
+    public const int InlineLimit = 200;
+
+    /// <summary>GitHub's own convention for showing an @ that notifies nobody: a zero-width space after it.</summary>
+    private const string ZeroWidthSpace = "&#8203;";
+
+    /// <summary>
+    /// <paramref name="text"/> as a Markdown block quote: every line starts with <c>&gt;</c>, blank lines are a bare
+    /// <c>&gt;</c>. Follow it with a blank line, or the next paragraph of the comment joins the quote.
+    /// </summary>
+    public static string Quote(string? text)
+    {
+        var (kept, omitted) = Truncate(NormaliseLineEndings(text ?? ""), QuoteLimit);
+        var quote = new StringBuilder(kept.Length + 64);
+        var pendingBlank = false;
+        foreach (var line in kept.Split('\n'))
+        {
+            // Leading, trailing and repeated blank lines render as nothing more than one paragraph break.
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                pendingBlank = quote.Length > 0;
+                continue;
+            }
+
+            if (pendingBlank) quote.Append(">\n");
+            pendingBlank = false;
+            quote.Append("> ");
+            AppendQuotedLine(quote, line);
+            quote.Append('\n');
+        }
+
+        if (omitted > 0)
+        {
+            if (quote.Length > 0) quote.Append(">\n");
+            quote.Append("> *… ").Append(omitted).Append(omitted == 1 ? " more character" : " more characters").Append(" not shown*\n");
+        }
+
+        return quote.Length == 0 ? ">" : quote.ToString(0, quote.Length - 1);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> as plain text to show inside a sentence, e.g. <c>You wrote {Inline(line)}</c>: line
+    /// breaks become spaces, Markdown and HTML are escaped (so it renders literally), mentions are neutralised.
+    /// Not meant to be wrapped in backticks: in a code span the escapes would show.
+    /// </summary>
+    public static string Inline(string? text)
+    {
+        var oneLine = string.Join(' ', NormaliseLineEndings(text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        var (kept, omitted) = Truncate(oneLine, InlineLimit);
+        var inline = new StringBuilder(kept.Length + 16);
+
+        // A list marker, heading or setext underline only means something at the start of a line, where a caller might yet put this.
+        if (kept.Length > 0 && kept[0] is '#' or '-' or '+' or '=') inline.Append('\\');
+        for (var i = 0; i < kept.Length; i++)
+        {
+            // Emphasis markers here could pair with the bot's own around the value.
+            if (kept[i] is '*' or '_') inline.Append('\\').Append(kept[i]);
+            else AppendEscaped(inline, kept, i);
+        }
+
+        if (omitted > 0) inline.Append('…');
+        return inline.ToString();
+    }
+
+    /// <summary>
+    /// Inserts <c>&amp;#8203;</c> (a zero-width space) after every <c>@</c> that is followed by text, so that
+    /// <c>@alice</c> and <c>@org/team</c> render the same but notify nobody. For Markdown; does no other escaping.
+    /// </summary>
+    public static string NeutraliseMentions(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var result = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            result.Append(text[i]);
+            if (text[i] == '@' && MayStartMention(text, i + 1) && string.CompareOrdinal(text, i + 1, ZeroWidthSpace, 0, ZeroWidthSpace.Length) != 0)
+            {
+                result.Append(ZeroWidthSpace);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static string NormaliseLineEndings(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static (string Kept, int Omitted) Truncate(string text, int limit)
+    {
+        if (text.Length <= limit) return (text, 0);
+        var cut = char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
+        return (text[..cut].TrimEnd(), text.Length - cut);
+    }
+
+    private static void AppendQuotedLine(StringBuilder quote, string line)
+    {
+        // More than three columns of indentation would make a code block, where the escapes below would show.
+        var indent = 0;
+        var start = 0;
+        for (; start < line.Length && line[start] is ' ' or '\t'; start++) indent += line[start] == '\t' ? 4 - (indent % 4) : 1;
+        quote.Append(' ', Math.Min(indent, 3));
+
+        var content = line[start..];
+        if (content.StartsWith('#') || IsRuleOrUnderline(content)) quote.Append('\\');
+        for (var i = 0; i < content.Length; i++) AppendEscaped(quote, content, i);
+    }
+
+    /// <summary>A line of only <c>-</c>, <c>=</c>, <c>*</c> or <c>_</c> is a thematic break or turns the line above into a heading.</summary>
+    private static bool IsRuleOrUnderline(string content) =>
+        content.TrimEnd().Length > 0 && content.All(c => c is '-' or '=' or '*' or '_' or ' ' or '\t');
+
+    private static void AppendEscaped(StringBuilder output, string text, int i)
+    {
+        var c = text[i];
+        switch (c)
+        {
+            // HTML: no tags, no comments, no entities of the author's choosing.
+            case '&': output.Append("&amp;"); break;
+            case '<': output.Append("&lt;"); break;
+            case '>': output.Append("&gt;"); break;
+
+            // Markdown that could escape the surrounding markup or change what else the comment means:
+            // backslash escapes, code spans and fences, strikethrough and ~~~ fences, table cells,
+            // links and link reference definitions, footnotes, math.
+            case '\\' or '`' or '~' or '|' or '[' or '$': output.Append('\\').Append(c); break;
+
+            case '@':
+                output.Append('@');
+                if (MayStartMention(text, i + 1)) output.Append(ZeroWidthSpace);
+                break;
+
+            default: output.Append(c); break;
+        }
+    }
+
+    /// <summary>Anything but whitespace after an @ is treated as a possible mention: cheaper than knowing GitHub's rules exactly.</summary>
+    private static bool MayStartMention(string text, int next) => next < text.Length && !char.IsWhiteSpace(text[next]);
 }
