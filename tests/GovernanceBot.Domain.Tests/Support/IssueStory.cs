@@ -1,0 +1,122 @@
+using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.Domain.Rendering;
+
+namespace GovernanceBot.Domain.Tests.Support;
+
+/// <summary>
+/// Builds the facts of one issue as a story told in time order (label at day 0, votes at day 15...), and plays the
+/// bot's part the way the reconciler does: its status comment (with the state block) is written back as a comment.
+/// </summary>
+public sealed class IssueStory
+{
+    public const string Bot = "governance-bot[bot]";
+    public static readonly DateTimeOffset T0 = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly List<IssueEvent> _events = [];
+    private readonly List<CommentFact> _comments = [];
+    private readonly List<string> _labels = [];
+    private long _id = 100;
+    private bool _open = true;
+
+    public IssueStory(params string[] tsc)
+    {
+        Tsc = tsc.Length == 0 ? ["alice", "bob", "carol", "dave", "erin"] : tsc;
+        Policy = new GovernancePolicy(new TscSource.Members(Tsc), GovernancePolicy.Default.Processes);
+    }
+
+    public IReadOnlyList<string> Tsc { get; set; }
+
+    public GovernancePolicy Policy { get; set; }
+
+    public ConfigResult? ConfigOverride { get; set; }
+
+    public string Author { get; init; } = "dana";
+
+    public static DateTimeOffset Day(double days) => T0 + TimeSpan.FromDays(days);
+
+    public IssueStory Label(double day, string label = "rfc", string by = "dana") => Event(day, IssueEventKind.Labeled, label, by);
+
+    public IssueStory Unlabel(double day, string label = "rfc", string by = "dana") => Event(day, IssueEventKind.Unlabeled, label, by);
+
+    public IssueStory Close(double day, string by = "dana") => Event(day, IssueEventKind.Closed, null, by);
+
+    public IssueStory Reopen(double day, string by = "dana") => Event(day, IssueEventKind.Reopened, null, by);
+
+    public IssueStory Comment(double day, string by, string body) => CommentAt(Day(day), by, body, out _);
+
+    public IssueStory CommentAt(DateTimeOffset at, string by, string body, out long id)
+    {
+        id = ++_id;
+        _comments.Add(new CommentFact(id, by, false, body, at, at, $"https://github.com/o/r/issues/1#issuecomment-{id}"));
+        return this;
+    }
+
+    public IssueStory Edit(long id, double day, string body)
+    {
+        var i = _comments.FindIndex(c => c.Id == id);
+        _comments[i] = _comments[i] with { Body = body, UpdatedAt = Day(day) };
+        return this;
+    }
+
+    public IssueStory Delete(long id)
+    {
+        _comments.RemoveAll(c => c.Id == id);
+        return this;
+    }
+
+    public long LastCommentId => _comments[^1].Id;
+
+    public IReadOnlyList<CommentFact> Comments => _comments;
+
+    public IssueFacts FactsAt(double day) => FactsAt(Day(day));
+
+    public IssueFacts FactsAt(DateTimeOffset now) => new(
+        new IssueSnapshot(1, "RFC: adopt a release train", Author, _open, [.. _labels]),
+        [.. _events.Where(e => e.At <= now)],
+        [.. _comments.Where(c => c.CreatedAt <= now)],
+        Bot,
+        ConfigOverride ?? new ConfigResult.Valid(Policy, ".github/governance.yml"),
+        new TscResult.Resolved(Tsc),
+        now);
+
+    /// <summary>Decides at <paramref name="day"/> and applies the decision as the reconciler would (status comment, labels, comments).</summary>
+    public Decision BotRunsAt(double day) => BotRunsAt(Day(day));
+
+    public Decision BotRunsAt(DateTimeOffset now)
+    {
+        var decision = Governance.Decide(FactsAt(now));
+        if (decision.StatusComment is { } body)
+        {
+            var i = _comments.FindIndex(c => c.Author == Bot && c.Body.Contains(Markers.Status, StringComparison.Ordinal));
+            if (i < 0) _comments.Add(new CommentFact(++_id, Bot, true, body, now, now, "https://github.com/o/r/issues/1#status"));
+            else if (_comments[i].Body != body) _comments[i] = _comments[i] with { Body = body, UpdatedAt = now };
+        }
+
+        var posted = _comments.Where(c => c.Author == Bot).Select(c => Markers.KeyOf(c.Body)).ToHashSet();
+        foreach (var c in decision.Comments.Where(c => !posted.Contains(c.Key)))
+        {
+            _comments.Add(new CommentFact(++_id, Bot, true, c.Body, now, now, $"https://github.com/o/r/issues/1#issuecomment-{_id}"));
+        }
+
+        _labels.RemoveAll(PhaseLabels.IsPhaseLabel);
+        _labels.AddRange(decision.PhaseLabels);
+        return decision;
+    }
+
+    public IEnumerable<CommentFact> BotComments => _comments.Where(c => c.Author == Bot);
+
+    private IssueStory Event(double day, IssueEventKind kind, string? label, string by)
+    {
+        _events.Add(new IssueEvent(++_id, kind, label, by, Day(day)));
+        switch (kind)
+        {
+            case IssueEventKind.Labeled: _labels.Add(label!); break;
+            case IssueEventKind.Unlabeled: _labels.Remove(label!); break;
+            case IssueEventKind.Closed: _open = false; break;
+            case IssueEventKind.Reopened: _open = true; break;
+        }
+
+        return this;
+    }
+}
