@@ -19,7 +19,7 @@ public static class CommandParser
         var found = new List<(int Index, Command Command, string Tail)>();
         for (var i = 0; i < lines.Length; i++)
         {
-            if (visible[i] && TryRead(lines[i], out var command, out var tail)) found.Add((i, command, tail));
+            if (visible[i] && Read(lines[i], out var tail) is { } command) found.Add((i, command, tail));
         }
 
         var commands = new List<Command>(found.Count);
@@ -205,26 +205,16 @@ public static class CommandParser
         return end - at;
     }
 
-    private static bool TryRead(string line, out Command command, out string tail)
+    /// <summary>The command on <paramref name="line"/>, or null when it is not a command line. <paramref name="tail"/> is where a -1's concerns start.</summary>
+    private static Command? Read(string line, out string tail)
     {
-        command = null!;
         tail = "";
         var text = line.AsSpan().TrimStart(' ');
         var written = line.Trim();
 
-        if (StartsWithWord(text, VoteWord, signMayFollow: true))
-        {
-            command = ReadVote(text[VoteWord.Length..], written, out tail);
-            return true;
-        }
-
-        if (StartsWithWord(text, GovernanceWord, signMayFollow: false))
-        {
-            command = ReadGovernance(text[GovernanceWord.Length..], written);
-            return true;
-        }
-
-        return false;
+        if (StartsWithWord(text, VoteWord, signMayFollow: true)) return ReadVote(text[VoteWord.Length..], written, out tail);
+        if (StartsWithWord(text, GovernanceWord, signMayFollow: false)) return ReadGovernance(text[GovernanceWord.Length..], written);
+        return null;
     }
 
     /// <summary><c>/voters</c> is not <c>/vote</c>: the word must end at whitespace, the end of the line or (for <c>/vote+1</c>) a sign.</summary>
@@ -245,11 +235,7 @@ public static class CommandParser
 
         // "/vote +1." ends a sentence; "+1.5" stays one (unknown) value.
         var value = rest[..length].TrimEnd('.');
-        Span<char> lower = stackalloc char[Math.Min(value.Length, 16)];
-        if (value.Length > lower.Length) return new Command.Malformed(CommandProblem.UnknownVoteValue, written);
-        value.ToLowerInvariant(lower);
-
-        VoteChoice? choice = lower switch
+        VoteChoice? choice = value.ToString().ToLowerInvariant() switch
         {
             "+1" or "yes" or "approve" => VoteChoice.Approve,
             "0" or "abstain" => VoteChoice.Abstain,

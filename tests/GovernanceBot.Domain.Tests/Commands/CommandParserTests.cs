@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using GovernanceBot.Domain.Commands;
 
 namespace GovernanceBot.Domain.Tests.Commands;
@@ -269,4 +272,29 @@ public class CommandParserTests
     [Fact]
     public void A_byte_order_mark_does_not_hide_the_first_command() =>
         Assert.IsType<Command.Vote>(Single("\uFEFF/vote +1"));
+
+    [Fact]
+    public void A_command_on_the_line_after_a_quote_counts_although_markdown_would_continue_the_quote()
+    {
+        // Deliberate: people reply under a quote without a blank line and mean to vote. Only lines that start with > are quoted.
+        Assert.IsType<Command.Vote>(Single("> Should we do this?\n/vote +1"));
+    }
+
+    private static Arbitrary<string> CommentLike() =>
+        Gen.Elements("/vote", "/VOTE", "/governance", " extend", " cancel", " help", " +1", "-1", " 0", " 7d", " maybe",
+                "\n", "\r\n", "\n\n", "```", "~~~", "    ", "\t", "> ", "<!--", "-->", "`", "@alice", ":", "—", "x", " ")
+            .ArrayOf()
+            .Select(parts => string.Concat(parts))
+            .ToArbitrary();
+
+    [Property(MaxTest = 1000)]
+    public Property Parsing_never_throws_and_every_command_is_a_trimmed_line_of_the_body() =>
+        Prop.ForAll(CommentLike(), body =>
+        {
+            var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r').Select(l => l.Trim()).ToHashSet();
+            return CommandParser.Parse(body).All(c => lines.Contains(c.Line) && c.Line.StartsWith('/'));
+        });
+
+    [Property]
+    public bool Parsing_any_string_never_throws(string? body) => CommandParser.Parse(body) is not null;
 }
