@@ -82,7 +82,7 @@ public static class Texts
         var parts = new List<string>();
         if (missing.MoreVotesForQuorum > 0)
         {
-            parts.Add($"{Plural(missing.MoreVotesForQuorum, "more TSC vote")} for quorum ({t.Cast} of {t.QuorumNeeded})");
+            parts.Add($"{Plural(missing.MoreVotesForQuorum, "more TSC vote")} for quorum ({t.Cast} cast, {t.QuorumNeeded} needed)");
         }
 
         if (t.Approved)
