@@ -484,11 +484,13 @@ public static class YamlParser
                     flowCol = 0;
                 }
 
-                // A continuation line must be indented more than the block it is in; a line that is not is the
-                // next key, and the collection was never closed.
+                // A continuation line must be indented more than the block it is in (a closing bracket may sit at
+                // the block's column); a line that is not is the next key, and the collection was never closed.
                 if (flowRow >= lines.Length
                     || IsDocumentMarker(flowRow, "---") || IsDocumentMarker(flowRow, "...")
-                    || (!IsWhitespace(lines[flowRow]) && !IsBlankOrComment(lines[flowRow], indents[flowRow]) && indents[flowRow] <= parentIndent))
+                    || (!IsBlankOrComment(lines[flowRow], indents[flowRow])
+                        && indents[flowRow] <= parentIndent
+                        && lines[flowRow][indents[flowRow]] is not (']' or '}' or ',')))
                 {
                     throw Error(openRow, $"The '{open}' on this line is never closed; add the matching '{Closer(open)}'.");
                 }
