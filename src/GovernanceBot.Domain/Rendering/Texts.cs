@@ -317,7 +317,7 @@ public static class Texts
         var sb = new StringBuilder();
         sb.Append(Markers.For(key)).Append(Nl);
         var onlyHelp = items.All(i => i is ReplyItem.Help);
-        sb.Append('@').Append(author).Append(onlyHelp ? ", here is how governance works on this repository." : ", thank you for your comment. I could not act on all of it:").Append(Nl).Append(Nl);
+        sb.Append('@').Append(author).Append(onlyHelp ? ", here is how governance works on this repository." : ", thank you. I could not act on this comment as written:").Append(Nl).Append(Nl);
         foreach (var item in items)
         {
             if (item is ReplyItem.Help)
