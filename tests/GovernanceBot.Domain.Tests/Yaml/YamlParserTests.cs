@@ -163,10 +163,18 @@ public class YamlParserTests
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Deep_nesting_is_an_error_not_a_crash()
+    public static TheoryData<string> DeeplyNested() => new()
     {
-        var error = ParseFails("a: " + new string('[', 5000) + new string(']', 5000));
+        "a: " + new string('[', 5000) + new string(']', 5000),
+        string.Concat(Enumerable.Repeat("- ", 5000)) + "x",
+        string.Concat(Enumerable.Range(0, 5000).Select(i => new string(' ', i) + "k:\n")),
+    };
+
+    [Theory]
+    [MemberData(nameof(DeeplyNested))]
+    public void Deep_nesting_is_an_error_not_a_crash(string text)
+    {
+        var error = ParseFails(text);
         Assert.Contains("nested more than", error.Message, StringComparison.Ordinal);
     }
 
