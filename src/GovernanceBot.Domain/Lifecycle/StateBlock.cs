@@ -27,7 +27,9 @@ public static class StateBlock
     public static string Write(IEnumerable<Round> rounds)
     {
         var state = new StateDto(Version, [.. rounds.Where(r => r.Electorate is not null || r.Phase.IsFinal()).Select(ToDto)]);
-        return Prefix + JsonSerializer.Serialize(state, Json) + Suffix;
+        // '@' only occurs inside JSON strings, where \u0040 reads back the same: no login in the block can ever be a mention.
+        var json = JsonSerializer.Serialize(state, Json).Replace("@", "\\u0040", StringComparison.Ordinal);
+        return Prefix + json + Suffix;
     }
 
     /// <summary>The recorded rounds by key; empty when the body has no readable block.</summary>
