@@ -1,13 +1,24 @@
+using GovernanceBot.GitHub;
+using GovernanceBot.Logging;
+using GovernanceBot.Processing;
 using GovernanceBot.Simulation;
+using GovernanceBot.Webhooks;
 
 if (args.Length > 0 && args[0] == SimulateCommand.Verb)
 {
     return await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddGovernanceLogging();
+builder.Services.AddGitHubApp(builder.Configuration);
+builder.Services.AddReconciliation(builder.Configuration);
+builder.Services.AddWebhooks();
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapWebhooks();
+app.MapHealthChecks("/healthz");
 await app.RunAsync();
 return 0;
 

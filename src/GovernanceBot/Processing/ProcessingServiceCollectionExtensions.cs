@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovernanceBot.Processing;
+
+public static class ProcessingServiceCollectionExtensions
+{
+    /// <summary>The queue, the reconciler, deadline timers, the workers and the periodic sweep.</summary>
+    public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ReconcileQueue(sp.GetRequiredService<ILogger<ReconcileQueue>>()));
+        services.AddSingleton<Reconciler>();
+        services.AddSingleton<DeadlineTimers>();
+        services.AddSingleton<InstallationDirectory>();
+        services.AddSingleton<ReconcileWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReconcileWorker>());
+        services.AddHostedService<Sweeper>();
+        return services;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using GovernanceBot.GitHub;
+using Microsoft.Extensions.Options;
+
+namespace GovernanceBot.Processing;
+
+/// <summary>Settings of the <c>Governance</c> section.</summary>
+public sealed class GovernanceOptions
+{
+    public const string SectionName = "Governance";
+
+    /// <summary>How often every open process is reconciled, healing missed webhooks.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many issues are reconciled at once (each issue is still one at a time).</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>How often a failing issue is retried before it is left to the next sweep.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>The first retry delay; it doubles with each attempt.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>
+/// Drains the queue: reconciles one issue at a time per issue, several issues at once; a failure is logged and retried
+/// later without stopping the others; on shutdown the work in hand is finished and nothing new is started.
+/// </summary>
+public sealed partial class ReconcileWorker(
+    ReconcileQueue queue,
+    Reconciler reconciler,
+    DeadlineTimers timers,
+    TimeProvider time,
+    IOptions<GovernanceOptions> options,
+    ILogger<ReconcileWorker> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<IssueRef, int> _failures = new();
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => Task.Run(() => DrainAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ReconcileRequest request;
+            try
+            {
+                request = await queue.DequeueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                // The work in hand is finished even when shutdown begins: half-applied changes would be healed anyway,
+                // but finishing keeps the issue's labels and comments consistent in the meantime.
+                await ReconcileOneAsync(request, CancellationToken.None);
+            }
+            finally
+            {
+                queue.Complete(request.Issue);
+            }
+        }
+    }
+
+    /// <summary>Reconciles one issue now, logging under its installation, repository, number and delivery.</summary>
+    public async Task ReconcileOneAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        var issue = request.Issue;
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["InstallationId"] = issue.Repo.InstallationId,
+            ["Repository"] = issue.Repo.ToString(),
+            ["IssueNumber"] = issue.Number,
+            ["DeliveryId"] = request.DeliveryId,
+        });
+        try
+        {
+            var result = await reconciler.ReconcileAsync(issue, cancellationToken);
+            _failures.TryRemove(issue, out _);
+            timers.Schedule(issue, result.WakeAt);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var attempt = _failures.AddOrUpdate(issue, 1, (_, n) => n + 1);
+            if (attempt > options.Value.MaxRetries)
+            {
+                _failures.TryRemove(issue, out _);
+                LogGaveUp(e, issue.ToString(), attempt - 1);
+                return;
+            }
+
+            var delay = options.Value.RetryDelay * Math.Pow(2, attempt - 1);
+            LogFailed(e, issue.ToString(), attempt, delay);
+            timers.Schedule(issue, time.GetUtcNow() + delay);
+        }
+    }
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Reconciling {Issue} failed (attempt {Attempt}); trying again in {Delay}")]
+    private partial void LogFailed(Exception exception, string issue, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Reconciling {Issue} failed {Attempts} times; the next sweep will try again")]
+    private partial void LogGaveUp(Exception exception, string issue, int attempts);
+}

@@ -1,0 +1,88 @@
+using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Lifecycle;
+using Microsoft.Extensions.Options;
+
+namespace GovernanceBot.Processing;
+
+/// <summary>
+/// On start and every <see cref="GovernanceOptions.SweepInterval"/>: for every installation and repository, queue every
+/// open issue that carries a trigger or a running-phase label. Deadlines pass on time after a restart, and any missed
+/// webhook is healed.
+/// </summary>
+public sealed partial class Sweeper(
+    InstallationDirectory directory,
+    Reconciler reconciler,
+    GitHub.IGitHub github,
+    ReconcileQueue queue,
+    TimeProvider time,
+    IOptions<GovernanceOptions> options,
+    ILogger<Sweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        do
+        {
+            try
+            {
+                var queued = await SweepAsync(stoppingToken);
+                LogSwept(queued);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogSweepFailed(e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One sweep; returns how many issues it queued.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var installation in await directory.InstallationsAsync(cancellationToken))
+        {
+            foreach (var repo in await directory.RepositoriesAsync(installation.Id, cancellationToken))
+            {
+                var config = await reconciler.LoadConfigAsync(repo, cancellationToken);
+                IEnumerable<string> triggers = config is ConfigResult.Valid valid
+                    ? valid.Policy.Processes.Select(p => p.Label)
+                    : GovernancePolicy.DefaultTriggerLabels;
+                var numbers = new SortedSet<int>();
+                foreach (var label in triggers.Concat([PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    numbers.UnionWith(await github.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
+                }
+
+                foreach (var number in numbers)
+                {
+                    if (queue.Enqueue(new ReconcileRequest(new GitHub.IssueRef(repo, number), null, ReconcilePriority.Sweep))) queued++;
+                }
+            }
+        }
+
+        return queued;
+    }
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Sweep queued {Count} open process(es)")]
+    private partial void LogSwept(int count);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Error, Message = "The sweep failed; it runs again at the next interval")]
+    private partial void LogSweepFailed(Exception exception);
+}
