@@ -21,21 +21,18 @@ internal sealed class GitHubConnections : IDisposable
     private readonly ConcurrentDictionary<long, GitHubClient> installationClients = new();
 
     public GitHubConnections(IOptions<GitHubOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
+        : this(options.Value, time, loggerFactory, CreatePrimaryHandler())
     {
-        var o = options.Value;
-        baseAddress = o.ApiBaseUri;
-        jwt = new GitHubAppJwt(o.AppId, o.ReadPrivateKeyPem(), time);
+    }
 
-        // Pooled connections are recycled so a long-running bot follows DNS changes; no IHttpClientFactory rotation needed.
-#pragma warning disable CA2000 // the handler chain is owned by the adapter, disposed with it in Dispose()
-        var primary = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.All,
-        };
-        http = new HttpClientAdapter(() => new GitHubResilienceHandler(o.Resilience, time, loggerFactory.CreateLogger<GitHubResilienceHandler>()) { InnerHandler = primary });
+    /// <param name="primary">the handler that talks to the network; tests put a checking one here.</param>
+    internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary)
+    {
+        baseAddress = options.ApiBaseUri;
+        jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
+#pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
+        http = new HttpClientAdapter(() => new GitHubResilienceHandler(options.Resilience, time, loggerFactory.CreateLogger<GitHubResilienceHandler>()) { InnerHandler = primary });
 #pragma warning restore CA2000
-
         App = CreateClient(new AppCredentials(jwt));
         Tokens = new InstallationTokenCache(IssueTokenAsync, time, loggerFactory.CreateLogger<InstallationTokenCache>());
     }
@@ -54,6 +51,13 @@ internal sealed class GitHubConnections : IDisposable
         http.Dispose();
         jwt.Dispose();
     }
+
+    // Pooled connections are recycled so a long-running bot follows DNS changes; no IHttpClientFactory rotation needed.
+    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+    };
 
     private GitHubClient CreateClient(ICredentialStore credentials) =>
         new(new Connection(Product, baseAddress, credentials, http, new SimpleJsonSerializer()));
