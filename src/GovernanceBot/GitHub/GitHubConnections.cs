@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Octokit;
+using Octokit.Internal;
+
+namespace GovernanceBot.GitHub;
+
+/// <summary>
+/// Octokit clients for the App and for each installation, all sending through one handler chain
+/// (Octokit → <see cref="GitHubResilienceHandler"/> → one pooled <see cref="SocketsHttpHandler"/>) to the configured API root.
+/// </summary>
+internal sealed class GitHubConnections : IDisposable
+{
+    private static readonly ProductHeaderValue Product = new("GovernanceBot");
+
+    private readonly Uri baseAddress;
+    private readonly IHttpClient http;
+    private readonly GitHubAppJwt jwt;
+    private readonly ConcurrentDictionary<long, GitHubClient> installationClients = new();
+
+    public GitHubConnections(IOptions<GitHubOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
+        : this(options.Value, time, loggerFactory, CreatePrimaryHandler())
+    {
+    }
+
+    /// <param name="primary">the handler that talks to the network; tests put a checking one here.</param>
+    internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary)
+    {
+        baseAddress = options.ApiBaseUri;
+        jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
+#pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
+        http = new HttpClientAdapter(() => new GitHubResilienceHandler(options.Resilience, time, loggerFactory.CreateLogger<GitHubResilienceHandler>()) { InnerHandler = primary });
+#pragma warning restore CA2000
+        App = CreateClient(new AppCredentials(jwt));
+        Tokens = new InstallationTokenCache(IssueTokenAsync, time, loggerFactory.CreateLogger<InstallationTokenCache>());
+    }
+
+    /// <summary>Authenticated as the App itself (JWT): only for the <c>/app</c> endpoints.</summary>
+    public GitHubClient App { get; }
+
+    public InstallationTokenCache Tokens { get; }
+
+    /// <summary>Authenticated as the installation (its cached access token).</summary>
+    public GitHubClient ForInstallation(long installationId) =>
+        installationClients.GetOrAdd(installationId, id => CreateClient(new InstallationCredentials(id, Tokens)));
+
+    public void Dispose()
+    {
+        http.Dispose();
+        jwt.Dispose();
+    }
+
+    // Pooled connections are recycled so a long-running bot follows DNS changes; no IHttpClientFactory rotation needed.
+    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+
+    private GitHubClient CreateClient(ICredentialStore credentials) =>
+        new(new Connection(Product, baseAddress, credentials, http, new SimpleJsonSerializer()));
+
+    private async Task<InstallationToken> IssueTokenAsync(long installationId, CancellationToken cancellationToken)
+    {
+        var token = await GitHubCallContext.RunAsync(cancellationToken, () => App.GitHubApps.CreateInstallationToken(installationId));
+        return new InstallationToken(token.Token, token.ExpiresAt);
+    }
+
+    private sealed class AppCredentials(GitHubAppJwt jwt) : ICredentialStore
+    {
+        // A fresh JWT per request: signing is cheap and a token can then never be used past its nine minutes.
+        public Task<Credentials> GetCredentials() => Task.FromResult(new Credentials(jwt.Create(), AuthenticationType.Bearer));
+    }
+
+    private sealed class InstallationCredentials(long installationId, InstallationTokenCache tokens) : ICredentialStore
+    {
+        public async Task<Credentials> GetCredentials() =>
+            new(await tokens.GetTokenAsync(installationId, GitHubCallContext.Cancellation), AuthenticationType.Bearer);
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace GovernanceBot.GitHub;
+
+/// <summary>
+/// Sits under Octokit on the one shared handler chain: bounds every attempt with a timeout and retries the
+/// requests that are safe to repeat (<see cref="GitHubRetryPolicy.IsIdempotent"/>). Comment POSTs are never
+/// repeated here; <see cref="OctokitGitHub.PostCommentAsync"/> checks whether the comment landed first.
+/// </summary>
+/// <remarks>
+/// Waits between attempts use the injected <see cref="TimeProvider"/>, so tests run them on a fake clock. The
+/// attempt timeout deliberately runs on the wall clock: it measures a network wait, which a virtual clock that
+/// jumps forward would cut short.
+/// </remarks>
+internal sealed class GitHubResilienceHandler : DelegatingHandler
+{
+    private static readonly ResiliencePropertyKey<TimeSpan> NextDelay = new("github.next-delay");
+    private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("github.request");
+
+    private readonly ResiliencePipeline<HttpResponseMessage> attemptOnly;
+    private readonly ResiliencePipeline<HttpResponseMessage> retrying;
+    private readonly GitHubResilienceOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+
+    public GitHubResilienceHandler(GitHubResilienceOptions options, TimeProvider time, ILogger logger)
+    {
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+
+        attemptOnly = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+
+        retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxAttempts - 1),
+                ShouldHandle = ShouldRetryAsync,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(NextDelay, options.BaseDelay)),
+                OnRetry = OnRetryAsync,
+            })
+            .AddPipeline(attemptOnly)
+            .Build();
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Octokit's high-level calls take no CancellationToken; the caller's token travels here in GitHubCallContext.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, GitHubCallContext.Cancellation);
+        var pipeline = options.MaxAttempts > 1 && GitHubRetryPolicy.IsIdempotent(request.Method, request.RequestUri) ? retrying : attemptOnly;
+        var context = ResilienceContextPool.Shared.Get(linked.Token);
+        context.Properties.Set(Request, request);
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.handler.SendOnceAsync(state.request, ctx.CancellationToken)),
+                context,
+                (handler: this, request));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    private async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args)
+    {
+        RetryReason? reason;
+        Func<string, string?> header = _ => null;
+        if (args.Outcome.Exception is { } exception)
+        {
+            reason = exception switch
+            {
+                TimeoutRejectedException => RetryReason.Timeout,
+                HttpRequestException => RetryReason.NetworkError,
+                _ => null, // the caller's cancellation, or a bug: not ours to retry
+            };
+        }
+        else
+        {
+            var response = args.Outcome.Result!;
+            header = name => Header(response, name);
+            string? body = null;
+            if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            {
+                // Only the message tells a secondary rate limit from a permission problem; buffer it so Octokit can still read it.
+                await response.Content.LoadIntoBufferAsync(args.Context.CancellationToken);
+                body = await response.Content.ReadAsStringAsync(args.Context.CancellationToken);
+            }
+
+            reason = GitHubRetryPolicy.Classify(response.StatusCode, header, body);
+        }
+
+        if (reason is not { } r)
+        {
+            return false;
+        }
+
+        var delay = GitHubRetryPolicy.Delay(r, header, time.GetUtcNow(), args.AttemptNumber + 1, options);
+        var request = args.Context.Properties.GetValue(Request, null!);
+        if (delay is not { } d)
+        {
+            GitHubLog.RetryDeclined(logger, request.Method, Path(request), r, options.MaxDelay);
+            return false;
+        }
+
+        args.Context.Properties.Set(NextDelay, d);
+        return true;
+    }
+
+    private ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args)
+    {
+        var request = args.Context.Properties.GetValue(Request, null!);
+        var what = args.Outcome.Exception?.GetType().Name ?? ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        GitHubLog.Retrying(logger, request.Method, Path(request), what, args.AttemptNumber + 1, args.RetryDelay);
+
+        // The failed response is not handed to anyone: release its connection now.
+        args.Outcome.Result?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static string Path(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "";
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
+
+/// <summary>Carries the caller's <see cref="CancellationToken"/> through Octokit calls that do not accept one.</summary>
+internal static class GitHubCallContext
+{
+    private static readonly AsyncLocal<CancellationToken> Current = new();
+
+    public static CancellationToken Cancellation => Current.Value;
+
+    /// <summary>Runs <paramref name="call"/> with <paramref name="cancellationToken"/> as the ambient token.</summary>
+    /// <remarks>The value set here belongs to this async method's execution context and does not leak back to the caller.</remarks>
+    public static async Task<T> RunAsync<T>(CancellationToken cancellationToken, Func<Task<T>> call)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Current.Value = cancellationToken;
+        return await call();
+    }
+
+    public static async Task RunAsync(CancellationToken cancellationToken, Func<Task> call)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Current.Value = cancellationToken;
+        await call();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace GovernanceBot.GitHub;
+
+/// <summary>An installation access token and when GitHub says it stops working.</summary>
+public sealed record InstallationToken(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Installation tokens (valid one hour), reused until <see cref="RefreshMargin"/> before they expire, so that a call
+/// never starts with a token about to lapse mid-request and the App asks for at most one token per installation per ~55 minutes.
+/// </summary>
+internal sealed class InstallationTokenCache
+{
+    public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+
+    private readonly Func<long, CancellationToken, Task<InstallationToken>> issue;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly ConcurrentDictionary<long, InstallationToken> tokens = new();
+    private readonly ConcurrentDictionary<long, SemaphoreSlim> gates = new();
+
+    /// <param name="issue">asks GitHub for a new token (<c>POST /app/installations/{id}/access_tokens</c>).</param>
+    public InstallationTokenCache(Func<long, CancellationToken, Task<InstallationToken>> issue, TimeProvider time, ILogger logger)
+    {
+        this.issue = issue;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    public async Task<string> GetTokenAsync(long installationId, CancellationToken cancellationToken)
+    {
+        if (TryGetFresh(installationId) is { } token)
+        {
+            return token;
+        }
+
+        // One request per installation at a time: concurrent callers wait for the token the first one fetches.
+        var gate = gates.GetOrAdd(installationId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (TryGetFresh(installationId) is { } fetchedMeanwhile)
+            {
+                return fetchedMeanwhile;
+            }
+
+            var issued = await issue(installationId, cancellationToken);
+            tokens[installationId] = issued;
+            GitHubLog.InstallationTokenIssued(logger, installationId, issued.ExpiresAt);
+            return issued.Token;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Forgets the installation's token, e.g. after GitHub rejected it.</summary>
+    public void Invalidate(long installationId) => tokens.TryRemove(installationId, out _);
+
+    private string? TryGetFresh(long installationId) =>
+        tokens.TryGetValue(installationId, out var cached) && time.GetUtcNow() < cached.ExpiresAt - RefreshMargin
+            ? cached.Token
+            : null;
+}
