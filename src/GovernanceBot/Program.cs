@@ -1,12 +1,16 @@
+using GovernanceBot;
 using GovernanceBot.GitHub;
 using GovernanceBot.Logging;
 using GovernanceBot.Processing;
 using GovernanceBot.Simulation;
 using GovernanceBot.Webhooks;
 
-if (args.Length > 0 && args[0] == SimulateCommand.Verb)
+switch (args.FirstOrDefault())
 {
-    return await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+    case SimulateCommand.Verb:
+        return await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+    case HealthcheckCommand.Verb:
+        return await HealthcheckCommand.RunAsync(Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
