@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using GovernanceBot.GitHub;
+using GovernanceBot.Processing;
+using GovernanceBot.Tests.Fakes;
+using GovernanceBot.Tests.GitHub;
+using GovernanceBot.Webhooks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GovernanceBot.Tests.Host;
+
+/// <summary>
+/// The real bot host, in process, talking to <see cref="FakeGitHub"/> through Prism (every request checked against
+/// GitHub's REST description). Webhooks are sent signed, as GitHub sends them.
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    public const string Secret = "It's a Secret to Everybody";
+    public const string OldSecret = "the secret before the rotation";
+
+    private readonly string _apiUrl;
+    private readonly TimeProvider _clock;
+    private readonly HttpMessageHandler? _network;
+    private readonly TimeSpan _sweepInterval;
+
+    public BotHost(string apiUrl, TimeProvider clock, HttpMessageHandler? network, TimeSpan? sweepInterval = null)
+    {
+        _apiUrl = apiUrl;
+        _clock = clock;
+        _network = network;
+        _sweepInterval = sweepInterval ?? TimeSpan.FromMinutes(5);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("GitHub:AppId", AdapterUnderTest.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("GitHub:PrivateKey", AdapterUnderTest.AppKey.ExportRSAPrivateKeyPem());
+        builder.UseSetting("GitHub:WebhookSecret", Secret);
+        builder.UseSetting("GitHub:WebhookSecretFallback", OldSecret);
+        builder.UseSetting("GitHub:ApiUrl", _apiUrl);
+        builder.UseSetting("GitHub:Resilience:AttemptTimeout", "00:00:05");
+        builder.UseSetting("Governance:SweepInterval", _sweepInterval.ToString());
+        builder.UseSetting("Governance:RetryDelay", "00:00:01");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(_clock);
+            if (_network is not null)
+            {
+                services.RemoveAll<GitHubConnections>();
+                services.AddSingleton(sp => new GitHubConnections(
+                    sp.GetRequiredService<IOptions<GitHubOptions>>().Value, _clock, sp.GetRequiredService<ILoggerFactory>(), _network));
+            }
+        });
+    }
+
+    public ReconcileQueue Queue => Services.GetRequiredService<ReconcileQueue>();
+
+    /// <summary>Posts a delivery signed with <paramref name="secret"/> (null: unsigned).</summary>
+    public async Task<HttpResponseMessage> SendAsync(string @event, string body, string? secret = Secret, string? delivery = null, string? signature = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookEndpoint.Path)
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-GitHub-Event", @event);
+        request.Headers.Add("X-GitHub-Delivery", delivery ?? Guid.NewGuid().ToString());
+        request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/3a8e8f1");
+        var sig = signature ?? (secret is null ? null : WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), secret));
+        if (sig is not null) request.Headers.Add("X-Hub-Signature-256", sig);
+        return await CreateClient().SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> SendAsync(string @event, JsonObject payload, string? delivery = null) =>
+        SendAsync(@event, payload.ToJsonString(), Secret, delivery);
+
+    /// <summary>Waits (in real time, bounded) until the queue is drained and <paramref name="condition"/> holds.</summary>
+    public async Task SettleAsync(Func<bool>? condition = null, int seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (Queue.Count == 0 && (condition?.Invoke() ?? true)) return;
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"the bot did not settle within {seconds}s (queue: {Queue.Count})");
+    }
+}
