@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text;
+using GovernanceBot.Tests.Fakes;
+using GovernanceBot.Webhooks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GovernanceBot.Tests.Host;
+
+/// <summary>The webhook endpoint: signatures fail closed, every real payload is accepted, and it answers before any GitHub call.</summary>
+[Collection(GitHubBehindPrismCollection.Name)]
+public sealed class WebhookEndpointTests : IAsyncLifetime
+{
+    private const string Repo = "octo-org/rfcs";
+    private readonly GitHubBehindPrism _wire;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeGitHub _github;
+    private BotHost _host = null!;
+
+    public WebhookEndpointTests(GitHubBehindPrism wire)
+    {
+        _wire = wire;
+        _github = wire.Fresh(_clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
+            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n")
+            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+    }
+
+    public async Task InitializeAsync()
+    {
+        _host = new BotHost(_wire.Prism.Url, _clock, _wire.Prism.CreateCheckingHandler());
+        await _host.SettleAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    public static TheoryData<string, string> AllPayloads()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (e, file) in Payloads.All()) data.Add(e, file);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPayloads))]
+    public async Task Every_real_payload_is_accepted_when_signed_and_refused_when_not(string @event, string file)
+    {
+        var body = Payloads.Raw(@event, file);
+        var tampered = body.TrimEnd()[..^1] + ", \"tampered\": true}";
+
+        var signed = await _host.SendAsync(@event, body, BotHost.Secret);
+        var unsigned = await _host.SendAsync(@event, body, secret: null);
+        var wrongSecret = await _host.SendAsync(@event, body, "not the secret");
+        var tamperedBody = await _host.SendAsync(@event, tampered, signature: WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), BotHost.Secret));
+        var garbage = await _host.SendAsync(@event, body, signature: "sha256=zz");
+
+        Assert.True(signed.IsSuccessStatusCode, $"{@event}/{file}: {(int)signed.StatusCode} {await signed.Content.ReadAsStringAsync()}");
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, tamperedBody.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
+        await _host.SettleAsync();
+    }
+
+    [Fact]
+    public async Task The_fallback_secret_is_accepted_during_a_rotation()
+    {
+        var response = await _host.SendAsync("ping", Payloads.Raw("ping", "payload.json"), BotHost.OldSecret);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("pong", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void GitHubs_documented_test_vector_verifies()
+    {
+        var signature = new WebhookSignature(["It's a Secret to Everybody"]);
+        Assert.True(signature.IsValid("Hello, World!"u8, "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
+        Assert.False(signature.IsValid("Hello, World?"u8, "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
+    }
+
+    [Fact]
+    public void There_is_no_way_to_run_without_a_secret()
+    {
+        Assert.Throws<InvalidOperationException>(() => new WebhookSignature(["", null]));
+    }
+
+    [Theory]
+    [InlineData("star", "{\"action\":\"created\"}")]
+    [InlineData("issues", "{\"action\":\"some_future_action\",\"issue\":{\"number\":1}}")]
+    [InlineData("workflow_run", "{}")]
+    public async Task Unknown_events_and_actions_are_an_ignored_2xx_never_a_500(string @event, string body)
+    {
+        var response = await _host.SendAsync(@event, body, BotHost.Secret);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.StartsWith("ignored", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redelivery_with_the_same_delivery_id_is_acknowledged_and_not_processed_again()
+    {
+        _github.AddLabel(Repo, 12, "rfc", "dana");
+        var payload = Payloads.For("issues", "labeled.payload.json", 42, Repo, 12);
+        var delivery = Guid.NewGuid().ToString();
+
+        var first = await _host.SendAsync("issues", payload, delivery);
+        await _host.SettleAsync(() => _github.Labels(Repo, 12).Contains("governance/discussion"));
+        var requestsAfterFirst = _github.Requests().Count;
+        var second = await _host.SendAsync("issues", payload, delivery);
+        await _host.SettleAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("already accepted", await second.Content.ReadAsStringAsync());
+        Assert.Equal(requestsAfterFirst, _github.Requests().Count);
+    }
+
+    [Fact]
+    public async Task The_endpoint_answers_before_any_GitHub_call_is_answered()
+    {
+        // GitHub holds its answer to reading the issue for three seconds.
+        _github.Interfere(HttpMethod.Get, "/issues/12", new FakeFault(Delay: TimeSpan.FromSeconds(3)));
+        _github.AddLabel(Repo, 12, "rfc", "dana");
+
+        var response = await _host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, 12));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Empty(_github.PostedComments());
+        Assert.DoesNotContain("governance/discussion", _github.Labels(Repo, 12));
+        await _host.SettleAsync(() => _github.Labels(Repo, 12).Contains("governance/discussion"));
+        Assert.Single(_github.PostedComments());
+    }
+
+    [Fact]
+    public async Task Health_is_reported_at_healthz()
+    {
+        var response = await _host.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
