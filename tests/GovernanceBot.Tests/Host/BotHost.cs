@@ -45,7 +45,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseSetting("GitHub:WebhookSecret", Secret);
         builder.UseSetting("GitHub:WebhookSecretFallback", OldSecret);
         builder.UseSetting("GitHub:ApiUrl", _apiUrl);
-        builder.UseSetting("GitHub:Resilience:AttemptTimeout", "00:00:05");
+        builder.UseSetting("GitHub:Resilience:AttemptTimeout", "00:00:02");
         builder.UseSetting("Governance:SweepInterval", _sweepInterval.ToString());
         builder.UseSetting("Governance:RetryDelay", "00:00:01");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -1,0 +1,48 @@
+using GovernanceBot.Tests.Fakes;
+
+namespace GovernanceBot.Tests.Host;
+
+/// <summary>GitHub misbehaving while the bot works: each fault ends in the right state, with no duplicate comment.</summary>
+[Collection(GitHubBehindPrismCollection.Name)]
+public sealed class FaultTests(GitHubBehindPrism wire)
+{
+    private const string Repo = "octo-org/rfcs";
+
+    public static TheoryData<string, string, string, FakeFault> Faults() => new()
+    {
+        { "500 then 200 on the comment POST", "POST", "/comments", new FakeFault(500) },
+        { "500 then 200 on the label POST", "POST", "/issues/12/labels", new FakeFault(500) },
+        { "403 secondary rate limit with Retry-After", "POST", "/comments", new FakeFault(403, "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\",\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}", [("Retry-After", "1")]) },
+        { "429 with Retry-After", "POST", "/comments", new FakeFault(429, "{\"message\":\"Too many requests\"}", [("Retry-After", "1")]) },
+        { "a timeout after GitHub stored the comment", "POST", "/comments", new FakeFault(Delay: TimeSpan.FromSeconds(4), AfterHandling: true) },
+        { "a timeout reading the issue", "GET", "/issues/12", new FakeFault(Delay: TimeSpan.FromSeconds(4)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Each_fault_ends_in_the_right_state_without_a_duplicate_comment(string name, string method, string path, FakeFault fault)
+    {
+        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
+        var github = wire.Fresh(clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
+            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n")
+            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
+        await host.SettleAsync();
+
+        github.Interfere(new HttpMethod(method), path, fault);
+        github.AddLabel(Repo, 12, "rfc", "dana");
+        await host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, 12));
+        await host.SettleAsync(() => github.Labels(Repo, 12).Contains("governance/discussion"), seconds: 30);
+
+        Assert.Equal(["rfc", "governance/discussion"], github.Labels(Repo, 12));
+        var bot = github.Comments(Repo, 12).Where(c => c.IsBot).ToList();
+        Assert.True(bot.Count == 1, $"{name}: {bot.Count} bot comments");
+        Assert.Contains("<!-- governance-bot:status -->", bot[0].Body);
+
+        // The fault really happened: the call was made again, except a comment POST GitHub had stored, which is never repeated.
+        var attempts = github.Requests().Count(r => r.Method == method && r.Path.EndsWith(path, StringComparison.Ordinal));
+        if (fault.AfterHandling) Assert.Equal(1, attempts);
+        else Assert.True(attempts >= 2, $"{name}: the faulted call was made {attempts} time(s)");
+        wire.Prism.AssertNoViolations(responsesToo: false);
+    }
+}
