@@ -39,6 +39,7 @@ public sealed class FakeGitHub : IDisposable
         server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(request => HandleAsync(request)));
         PublicUrl = Url;
+        WaitUntilAnswering();
     }
 
     /// <summary>Where the fake listens, with a final slash (use as <c>GitHub:ApiUrl</c> when there is no proxy in front).</summary>
@@ -972,6 +973,32 @@ public sealed class FakeGitHub : IDisposable
     private static string NodeId(string prefix, long id) => prefix + Convert.ToBase64String(BitConverter.GetBytes(id)).TrimEnd('=');
 
     private static long StableId(string name) => 1 + (long)(BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name.ToLowerInvariant()))) % 90_000_000);
+
+    /// <summary>
+    /// WireMock's first answer can take a second (start-up, JIT); a test's first request would then hit the adapter's
+    /// attempt timeout and be retried. One warm-up request here keeps tests deterministic.
+    /// </summary>
+    private void WaitUntilAnswering()
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var _ = probe.GetAsync(new Uri(Url + "zen")).GetAwaiter().GetResult();
+                break;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        lock (gate)
+        {
+            requests.Clear();
+        }
+    }
 
     internal static int FreePort()
     {
