@@ -45,4 +45,27 @@ public sealed class FaultTests(GitHubBehindPrism wire)
         else Assert.True(attempts >= 2, $"{name}: the faulted call was made {attempts} time(s)");
         wire.Prism.AssertNoViolations(responsesToo: false);
     }
+
+    [Fact]
+    public async Task The_endpoint_answers_while_GitHub_still_holds_its_answer()
+    {
+        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
+        var github = wire.Fresh(clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
+            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n")
+            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
+        await host.SettleAsync();
+
+        // GitHub holds its answer to the bot's first read of the issue for three seconds.
+        github.Interfere(HttpMethod.Get, "/issues/12", new FakeFault(Delay: TimeSpan.FromSeconds(3)));
+        github.AddLabel(Repo, 12, "rfc", "dana");
+        var response = await host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, 12));
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Empty(github.PostedComments());
+        Assert.DoesNotContain("governance/discussion", github.Labels(Repo, 12));
+
+        await host.SettleAsync(() => github.Labels(Repo, 12).Contains("governance/discussion"), seconds: 30);
+        Assert.Single(github.PostedComments());
+    }
 }

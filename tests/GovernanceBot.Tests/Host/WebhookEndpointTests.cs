@@ -113,22 +113,6 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_endpoint_answers_before_any_GitHub_call_is_answered()
-    {
-        // GitHub holds its answer to reading the issue for three seconds.
-        _github.Interfere(HttpMethod.Get, "/issues/12", new FakeFault(Delay: TimeSpan.FromSeconds(3)));
-        _github.AddLabel(Repo, 12, "rfc", "dana");
-
-        var response = await _host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, 12));
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Empty(_github.PostedComments());
-        Assert.DoesNotContain("governance/discussion", _github.Labels(Repo, 12));
-        await _host.SettleAsync(() => _github.Labels(Repo, 12).Contains("governance/discussion"));
-        Assert.Single(_github.PostedComments());
-    }
-
-    [Fact]
     public async Task Health_is_reported_at_healthz()
     {
         var response = await _host.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
