@@ -12,16 +12,19 @@ public static class LoggingSetup
     public static WebApplicationBuilder AddGovernanceLogging(this WebApplicationBuilder builder)
     {
         var json = builder.Configuration.GetValue("Logging:Json", false);
-        builder.Services.AddSerilog((services, logger) =>
+        builder.Services.AddSerilog((_, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .MinimumLevel.Information()
-                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-                .MinimumLevel.Override("System.Net.Http.HttpClient", Serilog.Events.LogEventLevel.Warning)
-                .Enrich.FromLogContext();
+            Configure(logger);
             if (json) logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             else logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
         });
         return builder;
     }
+
+    /// <summary>Levels and enrichment shared by every sink.</summary>
+    public static LoggerConfiguration Configure(LoggerConfiguration logger) => logger
+        .MinimumLevel.Information()
+        .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+        .MinimumLevel.Override("System.Net.Http.HttpClient", Serilog.Events.LogEventLevel.Warning)
+        .Enrich.FromLogContext();
 }

@@ -1,0 +1,53 @@
+using GovernanceBot.GitHub;
+using GovernanceBot.Logging;
+using GovernanceBot.Processing;
+using GovernanceBot.Simulation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace GovernanceBot.Tests.Processing;
+
+public sealed class StructuredLoggingTests
+{
+    private sealed class Capture : ILogEventSink
+    {
+        public List<LogEvent> Events { get; } = [];
+
+        public void Emit(LogEvent logEvent)
+        {
+            lock (Events) Events.Add(logEvent);
+        }
+    }
+
+    [Fact]
+    public async Task Every_line_about_an_issue_carries_installation_repository_issue_and_delivery()
+    {
+        var capture = new Capture();
+        using var serilog = LoggingSetup.Configure(new LoggerConfiguration()).WriteTo.Sink(capture).CreateLogger();
+        using var factory = new SerilogLoggerFactory(serilog);
+        var clock = new VirtualClock(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
+        var github = new InMemoryGitHub(clock);
+        var repo = new RepoRef(77, "acme", "widgets");
+        github.SetFile("acme", "widgets", Reconciler.ConfigPath, "tsc: { members: [alice] }\n");
+        github.CreateIssue(repo, 5, "RFC", "dana");
+        github.AsUserAddLabel(new IssueRef(repo, 5), "rfc", "dana");
+        var queue = new ReconcileQueue(NullLogger<ReconcileQueue>.Instance);
+        using var timers = new DeadlineTimers(queue, clock);
+        var worker = new ReconcileWorker(queue, new Reconciler(github, clock, factory.CreateLogger<Reconciler>()), timers, clock,
+            Options.Create(new GovernanceOptions()), factory.CreateLogger<ReconcileWorker>());
+
+        await worker.ReconcileOneAsync(new ReconcileRequest(new IssueRef(repo, 5), "72d3162e-cc78-11e3-81ab-4c9367dc0958", ReconcilePriority.Webhook), CancellationToken.None);
+
+        var line = Assert.Single(capture.Events, e => e.MessageTemplate.Text.StartsWith("Reconciled", StringComparison.Ordinal));
+        Assert.Equal("77", line.Properties["InstallationId"].ToString());
+        Assert.Equal("\"acme/widgets\"", line.Properties["Repository"].ToString());
+        Assert.Equal("5", line.Properties["IssueNumber"].ToString());
+        Assert.Equal("\"72d3162e-cc78-11e3-81ab-4c9367dc0958\"", line.Properties["DeliveryId"].ToString());
+        Assert.Equal(1101, (int)((ScalarValue)((StructureValue)line.Properties["EventId"]).Properties[0].Value).Value!);
+    }
+}
