@@ -28,10 +28,18 @@ internal sealed class GitHubConnections : IDisposable
     /// <param name="primary">the handler that talks to the network; tests put a checking one here.</param>
     internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary)
     {
+        Budget = new RateLimitBudget(time);
         baseAddress = options.ApiBaseUri;
         jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
 #pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
-        http = new HttpClientAdapter(() => new GitHubResilienceHandler(options.Resilience, time, loggerFactory.CreateLogger<GitHubResilienceHandler>()) { InnerHandler = primary });
+        // Octokit → conditional GETs (304s cost nothing) → retries → pacing and rate-limit bookkeeping per attempt → network.
+        http = new HttpClientAdapter(() => new ConditionalRequestHandler
+        {
+            InnerHandler = new GitHubResilienceHandler(options.Resilience, time, loggerFactory.CreateLogger<GitHubResilienceHandler>())
+            {
+                InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary },
+            },
+        });
 #pragma warning restore CA2000
         App = CreateClient(new AppCredentials(jwt));
         Tokens = new InstallationTokenCache(IssueTokenAsync, time, loggerFactory.CreateLogger<InstallationTokenCache>());
@@ -41,6 +49,9 @@ internal sealed class GitHubConnections : IDisposable
     public GitHubClient App { get; }
 
     public InstallationTokenCache Tokens { get; }
+
+    /// <summary>What is left of the rate limits, fed by every answer.</summary>
+    public RateLimitBudget Budget { get; }
 
     /// <summary>Authenticated as the installation (its cached access token).</summary>
     public GitHubClient ForInstallation(long installationId) =>

@@ -17,6 +17,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GitHubConnections>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<GitHubConnections>().Budget);
         services.TryAddSingleton<IGitHub, OctokitGitHub>();
         services.TryAddSingleton<IGitHubInstallations, GitHubInstallations>();
         return services;

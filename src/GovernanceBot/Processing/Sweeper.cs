@@ -14,6 +14,7 @@ public sealed partial class Sweeper(
     Reconciler reconciler,
     GitHub.IGitHub github,
     ReconcileQueue queue,
+    GitHub.RateLimitBudget budget,
     TimeProvider time,
     IOptions<GovernanceOptions> options,
     ILogger<Sweeper> logger) : BackgroundService
@@ -55,6 +56,13 @@ public sealed partial class Sweeper(
     /// <summary>One sweep; returns how many issues it queued.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        if (budget.IsLow)
+        {
+            // Webhook-driven work keeps what is left; deadline timers still fire for the processes already known.
+            LogBackingOff(string.Join(", ", budget.Remaining));
+            return 0;
+        }
+
         var queued = 0;
         foreach (var installation in await directory.InstallationsAsync(cancellationToken))
         {
@@ -82,6 +90,9 @@ public sealed partial class Sweeper(
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Sweep queued {Count} open process(es)")]
     private partial void LogSwept(int count);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "The rate-limit budget is low (remaining: {Remaining}); this sweep is skipped")]
+    private partial void LogBackingOff(string remaining);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Error, Message = "The sweep failed; it runs again at the next interval")]
     private partial void LogSweepFailed(Exception exception);

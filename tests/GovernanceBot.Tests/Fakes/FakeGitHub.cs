@@ -28,6 +28,7 @@ public sealed class FakeGitHub : IDisposable
     private readonly WireMockServer server;
     private readonly Lock gate = new();
     private readonly List<FakeRequest> requests = [];
+    private readonly List<(FakeRequest Request, int Status)> exchanges = [];
     private readonly List<Interference> interferences = [];
     private State state = new();
     private TimeProvider time;
@@ -60,6 +61,8 @@ public sealed class FakeGitHub : IDisposable
         {
             state = new State();
             requests.Clear();
+            exchanges.Clear();
+            RateLimitRemaining = 4999;
             interferences.Clear();
             time = clock ?? TimeProvider.System;
         }
@@ -268,6 +271,18 @@ public sealed class FakeGitHub : IDisposable
         }
     }
 
+    /// <summary>What <c>X-RateLimit-Remaining</c> says on every answer.</summary>
+    public int RateLimitRemaining { get; set; } = 4999;
+
+    /// <summary>Every request with the status it was answered with (304 for a conditional request that still matched).</summary>
+    public IReadOnlyList<(FakeRequest Request, int Status)> Exchanges()
+    {
+        lock (gate)
+        {
+            return [.. exchanges];
+        }
+    }
+
     public IReadOnlyList<FakeRequest> Requests()
     {
         lock (gate)
@@ -299,9 +314,10 @@ public sealed class FakeGitHub : IDisposable
         var segments = rawPath.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         Interference? interference;
         Answer answer;
+        FakeRequest recorded;
         lock (gate)
         {
-            var recorded = new FakeRequest(
+            recorded = new FakeRequest(
                 request.Method,
                 "/" + string.Join('/', segments),
                 request.RawQuery ?? "",
@@ -338,17 +354,35 @@ public sealed class FakeGitHub : IDisposable
         };
         message.AddHeader("X-GitHub-Api-Version-Selected", "2022-11-28");
         message.AddHeader("X-RateLimit-Limit", "5000");
-        message.AddHeader("X-RateLimit-Remaining", "4999");
+        message.AddHeader("X-RateLimit-Remaining", RateLimitRemaining.ToString(CultureInfo.InvariantCulture));
         message.AddHeader("X-RateLimit-Reset", (Now() + TimeSpan.FromHours(1)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         foreach (var (name, value) in answer.Headers.Concat(interference?.Fault.Headers ?? []))
         {
             message.Headers[name] = new WireMockList<string>(value);
         }
 
-        if (answer.Body is { } body)
+        var json = answer.Body?.ToJsonString();
+        if (request.Method == "GET" && answer.Status == 200 && json is not null)
+        {
+            // Like GitHub: an ETag per representation, and 304 with no body (and no rate-limit cost) when it still matches.
+            var etag = $"W/\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32]}\"";
+            message.AddHeader("ETag", etag);
+            if (Header(request, "If-None-Match") == etag)
+            {
+                message.StatusCode = 304;
+                json = null;
+            }
+        }
+
+        lock (gate)
+        {
+            exchanges.Add((recorded, (int)message.StatusCode!));
+        }
+
+        if (json is not null)
         {
             message.AddHeader("Content-Type", "application/json; charset=utf-8");
-            message.BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 };
+            message.BodyData = new BodyData { BodyAsString = json, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 };
         }
 
         return message;
@@ -997,6 +1031,7 @@ public sealed class FakeGitHub : IDisposable
         lock (gate)
         {
             requests.Clear();
+            exchanges.Clear();
         }
     }
 

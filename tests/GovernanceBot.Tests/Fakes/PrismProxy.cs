@@ -142,8 +142,9 @@ public sealed class PrismProxy : IAsyncDisposable
                     var message = v.GetProperty("message").GetString() ?? "";
                     var text = $"{what}: {message} ({(v.TryGetProperty("location", out var loc) ? loc.ToString() : "")})";
 
-                    // GitHub's description does not list every error status GitHub sends (a 404 for an unknown team).
-                    if (location == "response" && (int)response.StatusCode >= 400 && message.StartsWith("Unable to match the returned status code", StringComparison.Ordinal))
+                    // GitHub's description does not list every error status GitHub sends (a 404 for an unknown team), nor the
+                    // 304 it answers to a conditional request (docs.github.com: "Use conditional requests if appropriate").
+                    if (location == "response" && ((int)response.StatusCode >= 400 || (int)response.StatusCode == 304) && message.StartsWith("Unable to match the returned status code", StringComparison.Ordinal))
                     {
                         continue;
                     }
