@@ -15,7 +15,8 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<InstallationDirectory>();
         services.AddSingleton<ReconcileWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileWorker>());
-        services.AddHostedService<Sweeper>();
+        services.AddSingleton<Sweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
         return services;
     }
 }

@@ -19,6 +19,11 @@ public sealed partial class Sweeper(
     IOptions<GovernanceOptions> options,
     ILogger<Sweeper> logger) : BackgroundService
 {
+    private int _completed;
+
+    /// <summary>How many sweeps have finished (queued their issues), for diagnostics and tests.</summary>
+    public int Completed => Volatile.Read(ref _completed);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
@@ -28,6 +33,7 @@ public sealed partial class Sweeper(
             {
                 var queued = await SweepAsync(stoppingToken);
                 LogSwept(queued);
+                Interlocked.Increment(ref _completed);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

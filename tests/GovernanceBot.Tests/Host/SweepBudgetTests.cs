@@ -1,0 +1,82 @@
+using GovernanceBot.Processing;
+using GovernanceBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
+
+namespace GovernanceBot.Tests.Host;
+
+/// <summary>What an idle sweep costs: over 10 repositories with 20 open processes, the second sweep is all 304s.</summary>
+[Collection(GitHubBehindPrismCollection.Name)]
+public sealed class SweepBudgetTests(GitHubBehindPrism wire, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Start);
+    private BotHost _host = null!;
+    private FakeGitHub _github = null!;
+
+    public async Task InitializeAsync()
+    {
+        var repos = Enumerable.Range(1, 10).Select(i => $"octo-org/project-{i:00}").ToArray();
+        _github = wire.Fresh(_clock).GivenApp("governance-bot").GivenInstallation(42, repos);
+        foreach (var repo in repos)
+        {
+            _github.GivenFile(repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n");
+            foreach (var n in new[] { 1, 2 })
+            {
+                _github.GivenIssue(repo, n, $"RFC {n}", "dana");
+                _github.AddLabel(repo, n, "rfc", "dana");
+            }
+        }
+
+        _host = new BotHost(wire.Prism.Url, _clock, wire.Prism.CreateCheckingHandler());
+        await SweepAsync(expected: 1); // the start-up sweep finds and opens all 20 processes
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Sweeper Sweeper => _host.Services.GetRequiredService<Sweeper>();
+
+    private async Task SweepAsync(int expected)
+    {
+        _ = _host.Server; // start the host
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (Sweeper.Completed < expected && DateTime.UtcNow < until) await Task.Delay(20);
+        Assert.Equal(expected, Sweeper.Completed);
+        await _host.SettleAsync();
+    }
+
+    private async Task<IReadOnlyList<(FakeRequest Request, int Status)>> NextSweepAsync()
+    {
+        var before = _github.Exchanges().Count;
+        var completed = Sweeper.Completed;
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await SweepAsync(completed + 1);
+        return [.. _github.Exchanges().Skip(before)];
+    }
+
+    [Fact]
+    public async Task A_second_idle_sweep_over_10_repositories_and_20_processes_costs_no_rate_limit()
+    {
+        var opened = Enumerable.Range(1, 10).SelectMany(i => new[] { 1, 2 }.Select(n => _github.Labels($"octo-org/project-{i:00}", n)))
+            .Count(labels => labels.Contains("governance/discussion"));
+        Assert.Equal(20, opened);
+
+        var first = await NextSweepAsync();
+        var second = await NextSweepAsync();
+
+        output.WriteLine($"first idle sweep: {first.Count} requests, {first.Count(e => e.Status == 304)} × 304, {first.Count(e => e.Status == 200)} × 200");
+        output.WriteLine($"second idle sweep: {second.Count} requests, {second.Count(e => e.Status == 304)} × 304, {second.Count(e => e.Status == 200)} × 200");
+        foreach (var group in second.GroupBy(e => System.Text.RegularExpressions.Regex.Replace(e.Request.Path, @"project-\d+|/\d+", "/*")))
+        {
+            output.WriteLine($"  {group.Count(),3} × {group.First().Request.Method} {group.Key}");
+        }
+
+        Assert.NotEmpty(second);
+        Assert.All(second, e => Assert.Equal("GET", e.Request.Method));
+        Assert.All(second, e => Assert.True(e.Status == 304, $"{e.Request.Method} {e.Request.Path}{e.Request.Query} answered {e.Status}"));
+        // Per repository: the config and the open issues of 4 labels; per issue: the issue, its events and its comments.
+        Assert.Equal((10 * (1 + 4)) + (20 * 4), second.Count);
+        wire.Prism.AssertNoViolations();
+    }
+}
