@@ -24,6 +24,23 @@ public static class Markers
         return key.StartsWith("state ", StringComparison.Ordinal) ? null : key;
     }
 
+    /// <summary>
+    /// The hidden line a replica appends to the status comment to claim the right to post the comments now due.
+    /// It is not part of what the status comment says: comparisons ignore it (<see cref="WithoutClaim"/>).
+    /// </summary>
+    public static string Claim(string replicaId) => $"<!-- governance-bot:claim {replicaId} -->";
+
+    public static string WithoutClaim(string body)
+    {
+        var start = body.IndexOf("<!-- governance-bot:claim ", StringComparison.Ordinal);
+        if (start < 0) return body;
+        var end = body.IndexOf(" -->", start, StringComparison.Ordinal);
+        if (end < 0) return body;
+        var after = end + " -->".Length;
+        if (after < body.Length && body[after] == '\n') after++;
+        return body[..start] + body[after..];
+    }
+
     public static string VotingOpenedKey(string roundKey) => $"voting-opened:{roundKey}";
 
     public static string DecisionKey(string roundKey) => $"decision:{roundKey}";

@@ -46,6 +46,9 @@ public interface IGitHub
 
     Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken);
 
+    /// <summary>Deletes one of the bot's own comments (a duplicate left by a race between replicas); one already gone is not an error.</summary>
+    Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken);
+
     Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
 
     /// <summary>Removes a label from the issue; a label that is already gone is not an error.</summary>

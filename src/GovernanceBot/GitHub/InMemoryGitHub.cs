@@ -167,6 +167,17 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
             throw new InvalidOperationException($"comment {commentId} does not exist in {repo}");
         });
 
+    public Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken) =>
+        Write("DeleteComment", null, () =>
+        {
+            foreach (var issue in _issues.Where(kv => kv.Key.StartsWith($"{repo.Owner}/{repo.Name}#", StringComparison.OrdinalIgnoreCase)))
+            {
+                issue.Value.Comments.RemoveAll(c => c.Id == commentId);
+            }
+
+            return (0, $"deleted comment {commentId}");
+        });
+
     public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Write("AddLabel", issue, () =>
         {

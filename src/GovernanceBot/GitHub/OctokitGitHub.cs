@@ -215,6 +215,21 @@ internal sealed class OctokitGitHub : IGitHub
             () => api.Patch<IssueComment>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}"), Json(new { body }), Accept));
     }
 
+    public async Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken)
+    {
+        var api = Api(repo);
+        try
+        {
+            await GitHubCallContext.RunAsync(
+                cancellationToken,
+                () => api.Delete(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}")));
+        }
+        catch (NotFoundException)
+        {
+            // Already gone: the state we wanted.
+        }
+    }
+
     public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken)
     {
         var api = Api(issue.Repo);

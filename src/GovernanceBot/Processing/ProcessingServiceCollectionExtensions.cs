@@ -10,6 +10,11 @@ public static class ProcessingServiceCollectionExtensions
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ReconcileQueue(sp.GetRequiredService<ILogger<ReconcileQueue>>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GovernanceOptions>>().Value;
+            return new ReplicaOptions(o.ReplicaId ?? $"{Environment.MachineName}-{Environment.ProcessId}", o.ClaimSettle, TimeSpan.FromMinutes(1));
+        });
         services.AddSingleton<Reconciler>();
         services.AddSingleton<DeadlineTimers>();
         services.AddSingleton<InstallationDirectory>();

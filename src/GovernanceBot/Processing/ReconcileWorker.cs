@@ -20,6 +20,12 @@ public sealed class GovernanceOptions
 
     /// <summary>The first retry delay; it doubles with each attempt.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>This instance's name among replicas; default: the host name and process id.</summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary>How long a replica's claim must survive before it posts (longer than a comment POST takes).</summary>
+    public TimeSpan ClaimSettle { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>

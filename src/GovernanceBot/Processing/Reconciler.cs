@@ -5,6 +5,17 @@ using GovernanceBot.GitHub;
 
 namespace GovernanceBot.Processing;
 
+/// <summary>
+/// Who this instance is among replicas of the bot, and how long a claim must survive before posting.
+/// </summary>
+/// <param name="Id">a name unique among running replicas.</param>
+/// <param name="ClaimSettle">the wait between writing a claim and checking it is still ours (longer than a comment POST takes).</param>
+public sealed record ReplicaOptions(string Id, TimeSpan ClaimSettle, TimeSpan RecheckAfterYield)
+{
+    /// <summary>One instance alone (simulate, tests): a fixed name and no wait.</summary>
+    public static ReplicaOptions Single { get; } = new("single", TimeSpan.Zero, TimeSpan.FromMinutes(1));
+}
+
 /// <summary>What one reconcile changed on GitHub, and when the issue next needs looking at.</summary>
 public sealed record ReconcileResult(
     IssueRef Issue,
@@ -28,9 +39,11 @@ public sealed record ReconcileResult(
 /// The imperative shell around <see cref="Governance.Decide"/>: read the facts from GitHub, decide, and apply only
 /// the difference. Idempotent: run twice on the same facts, the second run changes nothing.
 /// </summary>
-public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogger<Reconciler> logger)
+public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogger<Reconciler> logger, ReplicaOptions? replica = null)
 {
     public const string ConfigPath = ".github/governance.yml";
+
+    private readonly ReplicaOptions _replica = replica ?? ReplicaOptions.Single;
 
     public async Task<ReconcileResult> ReconcileAsync(IssueRef issue, CancellationToken cancellationToken)
     {
@@ -50,12 +63,16 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var decision = Governance.Decide(facts);
 
         var changes = new List<string>();
-        await ApplyStatusAsync(issue, facts, decision, changes, cancellationToken);
+        var pending = PendingComments(facts, decision);
+        var statusId = await ApplyStatusAsync(issue, facts, decision, claim: pending.Count > 0, changes, cancellationToken);
         await ApplyLabelsAsync(issue, snapshot, decision, changes, cancellationToken);
-        await ApplyCommentsAsync(issue, facts, decision, changes, cancellationToken);
+        var yielded = pending.Count > 0 && !await PostCommentsAsync(issue, statusId, pending, changes, cancellationToken);
 
         LogReconciled(issue.Repo.ToString(), issue.Number, decision.Outcome ?? "none", changes.Count, decision.NextDeadline);
-        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, decision.RefreshAt);
+
+        // A replica that yielded to another's claim looks again soon, in case the other one stopped before posting.
+        var refresh = yielded ? time.GetUtcNow() + _replica.RecheckAfterYield : decision.RefreshAt;
+        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh is { } r && decision.RefreshAt is { } d && d < r ? d : refresh);
     }
 
     /// <summary><c>.github/governance.yml</c> in the repository, else in the owner's <c>.github</c> repository, else the defaults.</summary>
@@ -96,23 +113,81 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         }
     }
 
-    private async Task ApplyStatusAsync(IssueRef issue, IssueFacts facts, Decision decision, List<string> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the status comment say what the decision says (ignoring any claim line), appending this replica's claim
+    /// when comments are about to be posted. Returns the status comment's id, or null when the issue has none.
+    /// </summary>
+    private async Task<long?> ApplyStatusAsync(IssueRef issue, IssueFacts facts, Decision decision, bool claim, List<string> changes, CancellationToken cancellationToken)
     {
-        if (decision.StatusComment is not { } body) return;
-        var existing = facts.Comments
-            .Where(c => string.Equals(c.Author, facts.BotLogin, StringComparison.OrdinalIgnoreCase) && c.Body.Contains(Markers.Status, StringComparison.Ordinal))
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .FirstOrDefault();
+        if (decision.StatusComment is not { } body) return null;
+        var desired = claim ? body + Markers.Claim(_replica.Id) + "\n" : body;
+        var existing = StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
         if (existing is null)
         {
-            var id = await github.PostCommentAsync(issue, body, cancellationToken);
+            var id = await github.PostCommentAsync(issue, desired, cancellationToken);
             changes.Add($"posted the status comment ({id})");
+            return await KeepOldestStatusAsync(issue, facts.BotLogin, id, changes, cancellationToken);
         }
-        else if (!string.Equals(existing.Body, body, StringComparison.Ordinal))
+
+        if (claim || !string.Equals(Markers.WithoutClaim(existing.Body), body, StringComparison.Ordinal))
         {
-            await github.EditCommentAsync(issue.Repo, existing.Id, body, cancellationToken);
+            await github.EditCommentAsync(issue.Repo, existing.Id, desired, cancellationToken);
             changes.Add("updated the status comment");
         }
+
+        return existing.Id;
+    }
+
+    /// <summary>Two replicas may both create a status comment; the oldest is the one, a newer copy of ours is deleted.</summary>
+    private async Task<long> KeepOldestStatusAsync(IssueRef issue, string botLogin, long mine, List<string> changes, CancellationToken cancellationToken)
+    {
+        var statuses = StatusComments(await github.GetCommentsAsync(issue, cancellationToken), botLogin).ToList();
+        if (statuses.Count < 2 || statuses[0].Id == mine) return mine;
+        await github.DeleteCommentAsync(issue.Repo, mine, cancellationToken);
+        changes.Add($"deleted the duplicate status comment ({mine}) another replica had posted first");
+        return statuses[0].Id;
+    }
+
+    private static IEnumerable<CommentFact> StatusComments(IEnumerable<CommentFact> comments, string botLogin) => comments
+        .Where(c => string.Equals(c.Author, botLogin, StringComparison.OrdinalIgnoreCase) && c.Body.Contains(Markers.Status, StringComparison.Ordinal))
+        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
+
+    private static HashSet<string> PostedKeys(IEnumerable<CommentFact> comments, string botLogin) => comments
+        .Where(c => string.Equals(c.Author, botLogin, StringComparison.OrdinalIgnoreCase))
+        .Select(c => Markers.KeyOf(c.Body))
+        .OfType<string>()
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static List<OutgoingComment> PendingComments(IssueFacts facts, Decision decision)
+    {
+        var posted = PostedKeys(facts.Comments, facts.BotLogin);
+        return [.. decision.Comments.Where(c => !posted.Contains(c.Key))];
+    }
+
+    /// <summary>
+    /// Posts the comments now due, if this replica's claim in the status comment survived the settle time; each is
+    /// checked by its marker right before posting. False when another replica's claim won (it posts them instead).
+    /// </summary>
+    private async Task<bool> PostCommentsAsync(IssueRef issue, long? statusId, List<OutgoingComment> pending, List<string> changes, CancellationToken cancellationToken)
+    {
+        var botLogin = await github.GetBotLoginAsync(cancellationToken);
+        if (_replica.ClaimSettle > TimeSpan.Zero) await Task.Delay(_replica.ClaimSettle, time, cancellationToken);
+        var fresh = await github.GetCommentsAsync(issue, cancellationToken);
+        if (statusId is { } id && fresh.FirstOrDefault(c => c.Id == id) is { } status && !status.Body.Contains(Markers.Claim(_replica.Id), StringComparison.Ordinal))
+        {
+            changes.Add("yielded to another replica's claim");
+            LogYielded(issue.Repo.ToString(), issue.Number);
+            return false;
+        }
+
+        var posted = PostedKeys(fresh, botLogin);
+        foreach (var comment in pending.Where(c => !posted.Contains(c.Key)))
+        {
+            var commentId = await github.PostCommentAsync(issue, comment.Body, cancellationToken);
+            changes.Add($"posted a comment ({commentId}): {comment.Why}");
+        }
+
+        return true;
     }
 
     private async Task ApplyLabelsAsync(IssueRef issue, IssueSnapshot snapshot, Decision decision, List<string> changes, CancellationToken cancellationToken)
@@ -133,22 +208,11 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         }
     }
 
-    private async Task ApplyCommentsAsync(IssueRef issue, IssueFacts facts, Decision decision, List<string> changes, CancellationToken cancellationToken)
-    {
-        var posted = facts.Comments
-            .Where(c => string.Equals(c.Author, facts.BotLogin, StringComparison.OrdinalIgnoreCase))
-            .Select(c => Markers.KeyOf(c.Body))
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var comment in decision.Comments.Where(c => !posted.Contains(c.Key)))
-        {
-            var id = await github.PostCommentAsync(issue, comment.Body, cancellationToken);
-            changes.Add($"posted a comment ({id}): {comment.Why}");
-        }
-    }
-
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Issue {Repository}#{IssueNumber} no longer exists or is not an issue; nothing to do")]
     private partial void LogIssueGone(string repository, int issueNumber);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "{Repository}#{IssueNumber}: another replica claimed the comments now due; it posts them")]
+    private partial void LogYielded(string repository, int issueNumber);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Reconciled {Repository}#{IssueNumber}: {Outcome}, {ChangeCount} change(s), next deadline {NextDeadline}")]
     private partial void LogReconciled(string repository, int issueNumber, string outcome, int changeCount, DateTimeOffset? nextDeadline);

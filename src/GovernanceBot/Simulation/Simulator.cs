@@ -98,7 +98,7 @@ public sealed class Simulator
             }, v.Policy.Processes.FirstOrDefault()?.Rules.Quorum ?? QuorumRule.Majority)
             : (0, QuorumRule.Majority);
         var status = issue.Comments.FirstOrDefault(c => c.AuthorIsBot && c.Body.Contains(Domain.Rendering.Markers.Status, StringComparison.Ordinal));
-        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status?.Body);
+        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body));
     }
 
     private static string Perform(InMemoryGitHub github, ScenarioStep step)

@@ -421,6 +421,7 @@ public sealed class FakeGitHub : IDisposable
                 Page(request, [.. issue.Comments.Select(c => CommentJson(c))]),
             ("POST", ["repos", var o, var r, "issues", var n, "comments"]) when TryIssue(o, r, n, out var issue) => PostComment(issue, request),
             ("PATCH", ["repos", _, _, "issues", "comments", var id]) => PatchComment(long.Parse(id, CultureInfo.InvariantCulture), request),
+            ("DELETE", ["repos", _, _, "issues", "comments", var id]) => DeleteCommentAnswer(long.Parse(id, CultureInfo.InvariantCulture)),
             ("POST", ["repos", var o, var r, "issues", var n, "labels"]) when TryIssue(o, r, n, out var issue) => AddLabels(issue, request),
             ("DELETE", ["repos", var o, var r, "issues", var n, "labels", var name]) when TryIssue(o, r, n, out var issue) => DeleteLabel(issue, name),
             ("POST", ["repos", var o, var r, "labels"]) => CreateLabel(new RepoKey(o, r), request),
@@ -518,6 +519,13 @@ public sealed class FakeGitHub : IDisposable
         issue.Comments.Add(comment);
         state.Posted.Add(comment);
         return Answer.Of(201, CommentJson(comment), [("Location", CommentUrl(comment))]);
+    }
+
+    private Answer DeleteCommentAnswer(long id)
+    {
+        if (FindComment(id) is not var (issue, index)) return NotFound("https://docs.github.com/rest/issues/comments#delete-an-issue-comment");
+        issue.Comments.RemoveAt(index);
+        return Answer.Of(204, null);
     }
 
     private Answer PatchComment(long id, IRequestMessage request)

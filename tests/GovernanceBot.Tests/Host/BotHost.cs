@@ -30,8 +30,14 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly HttpMessageHandler? _network;
     private readonly TimeSpan _sweepInterval;
 
-    public BotHost(string apiUrl, TimeProvider clock, HttpMessageHandler? network, TimeSpan? sweepInterval = null)
+    private readonly string? _replicaId;
+    private readonly TimeSpan _claimSettle;
+
+    /// <param name="claimSettle">zero by default: on a fake clock a wait would never end; the replica tests run on real time.</param>
+    public BotHost(string apiUrl, TimeProvider clock, HttpMessageHandler? network, TimeSpan? sweepInterval = null, string? replicaId = null, TimeSpan? claimSettle = null)
     {
+        _replicaId = replicaId;
+        _claimSettle = claimSettle ?? TimeSpan.Zero;
         _apiUrl = apiUrl;
         _clock = clock;
         _network = network;
@@ -48,6 +54,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseSetting("GitHub:Resilience:AttemptTimeout", "00:00:02");
         builder.UseSetting("Governance:SweepInterval", _sweepInterval.ToString());
         builder.UseSetting("Governance:RetryDelay", "00:00:01");
+        builder.UseSetting("Governance:ClaimSettle", _claimSettle.ToString());
+        if (_replicaId is not null) builder.UseSetting("Governance:ReplicaId", _replicaId);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
