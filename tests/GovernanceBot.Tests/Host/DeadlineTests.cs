@@ -139,4 +139,24 @@ public sealed class DeadlineTests : IAsyncLifetime
         await _host.SettleAsync(() => Status.Contains("| alice | +1 |", StringComparison.Ordinal));
         Assert.Contains("1 of 5 TSC members voted", Status);
     }
+
+    [Fact]
+    public async Task When_the_rate_limit_runs_low_the_sweep_backs_off_and_webhooks_keep_working()
+    {
+        await StartHostAsync();
+        await LabelAsync();
+        await AdvanceToAsync(VotingOpens + TimeSpan.FromMinutes(1));
+
+        _github.RateLimitRemaining = 120; // of 5000: below a tenth
+        _github.GivenComment(Repo, Issue, "alice", "/vote +1", _clock.GetUtcNow()); // its webhook is lost
+        await AdvanceToAsync(_clock.GetUtcNow() + TimeSpan.FromMinutes(5));
+        await AdvanceToAsync(_clock.GetUtcNow() + TimeSpan.FromMinutes(5));
+        Assert.Contains("| alice | not voted |", Status);
+
+        var id = _github.GivenComment(Repo, Issue, "bob", "/vote +1", _clock.GetUtcNow());
+        var payload = Payloads.For("issue_comment", "created.payload.json", 42, Repo, Issue);
+        payload["comment"]!["id"] = id;
+        await _host!.SendAsync("issue_comment", payload);
+        await _host.SettleAsync(() => Status.Contains("| bob | +1 |", StringComparison.Ordinal));
+    }
 }
