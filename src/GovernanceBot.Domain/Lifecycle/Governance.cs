@@ -73,10 +73,12 @@ public static class Governance
     };
 
     /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
-    internal static CommentFact? FindStatusComment(IssueFacts facts) => facts.Comments
-        .Where(c => SameLogin(c.Author, facts.BotLogin) && c.Body.Contains(Markers.Status, StringComparison.Ordinal))
-        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-        .FirstOrDefault();
+    internal static CommentFact? FindStatusComment(IssueFacts facts) => StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
+
+    /// <summary>Comments by the bot's own user that carry the status marker, oldest first (replicas may race to create one).</summary>
+    public static IEnumerable<CommentFact> StatusComments(IEnumerable<CommentFact> comments, string botLogin) => comments
+        .Where(c => SameLogin(c.Author, botLogin) && c.Body.Contains(Markers.Status, StringComparison.Ordinal))
+        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
     internal static bool SameLogin(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

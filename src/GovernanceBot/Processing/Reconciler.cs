@@ -121,7 +121,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
     {
         if (decision.StatusComment is not { } body) return null;
         var desired = claim ? body + Markers.Claim(_replica.Id) + "\n" : body;
-        var existing = StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
+        var existing = Governance.StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
         if (existing is null)
         {
             var id = await github.PostCommentAsync(issue, desired, cancellationToken);
@@ -141,16 +141,12 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
     /// <summary>Two replicas may both create a status comment; the oldest is the one, a newer copy of ours is deleted.</summary>
     private async Task<long> KeepOldestStatusAsync(IssueRef issue, string botLogin, long mine, List<string> changes, CancellationToken cancellationToken)
     {
-        var statuses = StatusComments(await github.GetCommentsAsync(issue, cancellationToken), botLogin).ToList();
+        var statuses = Governance.StatusComments(await github.GetCommentsAsync(issue, cancellationToken), botLogin).ToList();
         if (statuses.Count < 2 || statuses[0].Id == mine) return mine;
         await github.DeleteCommentAsync(issue.Repo, mine, cancellationToken);
         changes.Add($"deleted the duplicate status comment ({mine}) another replica had posted first");
         return statuses[0].Id;
     }
-
-    private static IEnumerable<CommentFact> StatusComments(IEnumerable<CommentFact> comments, string botLogin) => comments
-        .Where(c => string.Equals(c.Author, botLogin, StringComparison.OrdinalIgnoreCase) && c.Body.Contains(Markers.Status, StringComparison.Ordinal))
-        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
     private static HashSet<string> PostedKeys(IEnumerable<CommentFact> comments, string botLogin) => comments
         .Where(c => string.Equals(c.Author, botLogin, StringComparison.OrdinalIgnoreCase))

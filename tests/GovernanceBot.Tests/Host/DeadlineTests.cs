@@ -7,8 +7,8 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class DeadlineTests : IAsyncLifetime
 {
-    private const string Repo = "octo-org/rfcs";
-    private const int Issue = 12;
+    private const string Repo = Given.Repo;
+    private const int Issue = Given.Issue;
     private static readonly DateTimeOffset Start = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset VotingOpens = Start + TimeSpan.FromDays(14);
     private static readonly DateTimeOffset VotingCloses = VotingOpens + TimeSpan.FromDays(7);
@@ -21,9 +21,7 @@ public sealed class DeadlineTests : IAsyncLifetime
     public DeadlineTests(GitHubBehindPrism wire)
     {
         _wire = wire;
-        _github = wire.Fresh(_clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
-            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol, dave, erin]\n")
-            .GivenIssue(Repo, Issue, "RFC: adopt a release train", "dana");
+        _github = wire.Fresh(_clock).RfcRepository("tsc:\n  members: [alice, bob, carol, dave, erin]\n");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -63,7 +61,7 @@ public sealed class DeadlineTests : IAsyncLifetime
     private async Task LabelAsync()
     {
         _github.AddLabel(Repo, Issue, "rfc", "dana");
-        await _host!.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, Issue));
+        await _host!.SendAsync("issues", Given.Labeled());
         await _host.SettleAsync(() => _github.Labels(Repo, Issue).Contains("governance/discussion"));
     }
 
@@ -154,9 +152,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.Contains("| alice | not voted |", Status);
 
         var id = _github.GivenComment(Repo, Issue, "bob", "/vote +1", _clock.GetUtcNow());
-        var payload = Payloads.For("issue_comment", "created.payload.json", 42, Repo, Issue);
-        payload["comment"]!["id"] = id;
-        await _host!.SendAsync("issue_comment", payload);
+        await _host!.SendAsync("issue_comment", Given.CommentCreated(id, "bob", "/vote +1"));
         await _host.SettleAsync(() => Status.Contains("| bob | +1 |", StringComparison.Ordinal));
     }
 }

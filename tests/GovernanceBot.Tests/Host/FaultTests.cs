@@ -6,7 +6,7 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class FaultTests(GitHubBehindPrism wire)
 {
-    private const string Repo = "octo-org/rfcs";
+    private const string Repo = Given.Repo;
 
     public static TheoryData<string, string, string, FakeFault> Faults() => new()
     {
@@ -23,15 +23,13 @@ public sealed class FaultTests(GitHubBehindPrism wire)
     public async Task Each_fault_ends_in_the_right_state_without_a_duplicate_comment(string name, string method, string path, FakeFault fault)
     {
         var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
-            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n")
-            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+        var github = wire.Fresh(clock).RfcRepository();
         await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
         await host.SettleAsync();
 
         github.Interfere(new HttpMethod(method), path, fault);
         github.AddLabel(Repo, 12, "rfc", "dana");
-        await host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, 12));
+        await host.SendAsync("issues", Given.Labeled());
         await host.SettleAsync(() => github.Labels(Repo, 12).Contains("governance/discussion"), seconds: 30);
 
         Assert.Equal(["rfc", "governance/discussion"], github.Labels(Repo, 12));
@@ -50,16 +48,14 @@ public sealed class FaultTests(GitHubBehindPrism wire)
     public async Task The_endpoint_answers_while_GitHub_still_holds_its_answer()
     {
         var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
-            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n")
-            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+        var github = wire.Fresh(clock).RfcRepository();
         await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
         await host.SettleAsync();
 
         // GitHub holds its answer to the bot's first read of the issue for three seconds.
         github.Interfere(HttpMethod.Get, "/issues/12", new FakeFault(Delay: TimeSpan.FromSeconds(3)));
         github.AddLabel(Repo, 12, "rfc", "dana");
-        var response = await host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, 12));
+        var response = await host.SendAsync("issues", Given.Labeled());
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         Assert.Empty(github.PostedComments());

@@ -7,8 +7,7 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class FullRfcTests : IAsyncLifetime
 {
-    private const string Repo = "octo-org/rfcs";
-    private const long Installation = 42;
+    private const string Repo = Given.Repo;
     private static readonly DateTimeOffset Start = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
 
     private readonly GitHubBehindPrism _wire;
@@ -19,11 +18,7 @@ public sealed class FullRfcTests : IAsyncLifetime
     public FullRfcTests(GitHubBehindPrism wire)
     {
         _wire = wire;
-        _github = wire.Fresh(_clock)
-            .GivenApp("governance-bot")
-            .GivenInstallation(Installation, Repo)
-            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n")
-            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+        _github = wire.Fresh(_clock).RfcRepository();
     }
 
     public async Task InitializeAsync()
@@ -39,11 +34,7 @@ public sealed class FullRfcTests : IAsyncLifetime
     private async Task Comment(string author, string body)
     {
         var id = _github.GivenComment(Repo, 12, author, body, _clock.GetUtcNow());
-        var payload = Payloads.For("issue_comment", "created.payload.json", Installation, Repo, 12);
-        payload["comment"]!["id"] = id;
-        payload["comment"]!["body"] = body;
-        payload["comment"]!["user"]!["login"] = author;
-        var response = await _host.SendAsync("issue_comment", payload);
+        var response = await _host.SendAsync("issue_comment", Given.CommentCreated(id, author, body));
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
     }
 
@@ -52,7 +43,7 @@ public sealed class FullRfcTests : IAsyncLifetime
     {
         // dana applies the label; GitHub records the event and sends the `issues.labeled` delivery.
         _github.AddLabel(Repo, 12, "rfc", "dana");
-        var labeled = Payloads.For("issues", "labeled.payload.json", Installation, Repo, 12);
+        var labeled = Given.Labeled();
         labeled["label"]!["name"] = "rfc";
         var response = await _host.SendAsync("issues", labeled);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);

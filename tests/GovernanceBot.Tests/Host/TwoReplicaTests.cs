@@ -6,15 +6,13 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class TwoReplicaTests(GitHubBehindPrism wire)
 {
-    private const string Repo = "octo-org/rfcs";
+    private const string Repo = Given.Repo;
 
     [Fact]
     public async Task Two_replicas_post_each_transition_once_and_agree_on_the_labels()
     {
         var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
-            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\nprocesses:\n  rfc: { discussion: 4s, voting: 1m }\n")
-            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+        var github = wire.Fresh(clock).RfcRepository(Given.ThreeMemberTsc + "processes:\n  rfc: { discussion: 4s, voting: 1m }\n");
         var settle = TimeSpan.FromSeconds(1);
         await using var a = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), replicaId: "replica-a", claimSettle: settle);
         await using var b = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), replicaId: "replica-b", claimSettle: settle);
@@ -27,7 +25,7 @@ public sealed class TwoReplicaTests(GitHubBehindPrism wire)
         }
 
         github.AddLabel(Repo, 12, "rfc", "dana");
-        await DeliverToBoth("issues", Payloads.For("issues", "labeled.payload.json", 42, Repo, 12));
+        await DeliverToBoth("issues", Given.Labeled());
 
         // Both replicas' timers fire at the same discussion deadline.
         var until = DateTime.UtcNow.AddSeconds(30);
@@ -37,11 +35,7 @@ public sealed class TwoReplicaTests(GitHubBehindPrism wire)
         foreach (var voter in new[] { "alice", "bob", "carol" })
         {
             var id = github.GivenComment(Repo, 12, voter, "/vote +1", clock.GetUtcNow());
-            var payload = Payloads.For("issue_comment", "created.payload.json", 42, Repo, 12);
-            payload["comment"]!["id"] = id;
-            payload["comment"]!["body"] = "/vote +1";
-            payload["comment"]!["user"]!["login"] = voter;
-            await DeliverToBoth("issue_comment", payload);
+            await DeliverToBoth("issue_comment", Given.CommentCreated(id, voter, "/vote +1"));
         }
 
         await Task.WhenAll(

@@ -10,7 +10,7 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class WebhookEndpointTests : IAsyncLifetime
 {
-    private const string Repo = "octo-org/rfcs";
+    private const string Repo = Given.Repo;
     private readonly GitHubBehindPrism _wire;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
     private readonly FakeGitHub _github;
@@ -19,9 +19,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     public WebhookEndpointTests(GitHubBehindPrism wire)
     {
         _wire = wire;
-        _github = wire.Fresh(_clock).GivenApp("governance-bot").GivenInstallation(42, Repo)
-            .GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n")
-            .GivenIssue(Repo, 12, "RFC: adopt a release train", "dana");
+        _github = wire.Fresh(_clock).RfcRepository();
     }
 
     public async Task InitializeAsync()
@@ -97,7 +95,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     public async Task A_redelivery_with_the_same_delivery_id_is_acknowledged_and_not_processed_again()
     {
         _github.AddLabel(Repo, 12, "rfc", "dana");
-        var payload = Payloads.For("issues", "labeled.payload.json", 42, Repo, 12);
+        var payload = Given.Labeled();
         var delivery = Guid.NewGuid().ToString();
 
         var first = await _host.SendAsync("issues", payload, delivery);

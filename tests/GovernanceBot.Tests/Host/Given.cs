@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using GovernanceBot.Tests.Fakes;
+
+namespace GovernanceBot.Tests.Host;
+
+/// <summary>The repository most host tests start from, and the deliveries they send.</summary>
+public static class Given
+{
+    public const string Repo = "octo-org/rfcs";
+    public const long Installation = 42;
+    public const int Issue = 12;
+    public const string ThreeMemberTsc = "tsc:\n  members: [alice, bob, carol]\n";
+
+    /// <summary>The App installed on <see cref="Repo"/> with <paramref name="config"/>, and issue #12 by dana.</summary>
+    public static FakeGitHub RfcRepository(this FakeGitHub github, string config = ThreeMemberTsc) => github
+        .GivenApp("governance-bot")
+        .GivenInstallation(Installation, Repo)
+        .GivenFile(Repo, ".github/governance.yml", config)
+        .GivenIssue(Repo, Issue, "RFC: adopt a release train", "dana");
+
+    /// <summary>The <c>issues.labeled</c> delivery for issue #12.</summary>
+    public static JsonObject Labeled() => Payloads.For("issues", "labeled.payload.json", Installation, Repo, Issue);
+
+    /// <summary>The <c>issue_comment.created</c> delivery for a comment the fake already holds.</summary>
+    public static JsonObject CommentCreated(long commentId, string author, string body)
+    {
+        var payload = Payloads.For("issue_comment", "created.payload.json", Installation, Repo, Issue);
+        payload["comment"]!["id"] = commentId;
+        payload["comment"]!["body"] = body;
+        payload["comment"]!["user"]!["login"] = author;
+        return payload;
+    }
+}
