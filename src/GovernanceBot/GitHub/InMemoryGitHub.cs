@@ -156,11 +156,11 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     public Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken) =>
         Write("EditComment", null, () =>
         {
-            foreach (var issue in _issues.Where(kv => kv.Key.StartsWith($"{repo.Owner}/{repo.Name}#", StringComparison.OrdinalIgnoreCase)))
+            foreach (var issue in IssuesOf(repo))
             {
-                var i = issue.Value.Comments.FindIndex(c => c.Id == commentId);
+                var i = issue.Comments.FindIndex(c => c.Id == commentId);
                 if (i < 0) continue;
-                issue.Value.Comments[i] = issue.Value.Comments[i] with { Body = body, UpdatedAt = time.GetUtcNow() };
+                issue.Comments[i] = issue.Comments[i] with { Body = body, UpdatedAt = time.GetUtcNow() };
                 return (0, $"edited comment {commentId}");
             }
 
@@ -170,9 +170,9 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     public Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken) =>
         Write("DeleteComment", null, () =>
         {
-            foreach (var issue in _issues.Where(kv => kv.Key.StartsWith($"{repo.Owner}/{repo.Name}#", StringComparison.OrdinalIgnoreCase)))
+            foreach (var issue in IssuesOf(repo))
             {
-                issue.Value.Comments.RemoveAll(c => c.Id == commentId);
+                issue.Comments.RemoveAll(c => c.Id == commentId);
             }
 
             return (0, $"deleted comment {commentId}");
@@ -205,9 +205,7 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     }
 
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
-        Read("ListOpenIssuesWithLabel", () => (IReadOnlyList<int>)[.. _issues
-            .Where(kv => kv.Key.StartsWith($"{repo.Owner}/{repo.Name}#", StringComparison.OrdinalIgnoreCase))
-            .Select(kv => kv.Value)
+        Read("ListOpenIssuesWithLabel", () => (IReadOnlyList<int>)[.. IssuesOf(repo)
             .Where(i => i.IsOpen && i.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))
             .Select(i => i.Number)
             .Order()]);
@@ -215,6 +213,10 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     // ---- internals --------------------------------------------------------------------------------
 
     private static string Key(RepoRef repo, int number) => $"{repo.Owner}/{repo.Name}#{number}";
+
+    private IEnumerable<Issue> IssuesOf(RepoRef repo) => _issues
+        .Where(kv => kv.Key.StartsWith($"{repo.Owner}/{repo.Name}#", StringComparison.OrdinalIgnoreCase))
+        .Select(kv => kv.Value);
 
     private long NextId() => ++_nextId;
 

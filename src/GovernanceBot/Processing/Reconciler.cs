@@ -27,11 +27,13 @@ public sealed record ReconcileResult(
     public bool Changed => Changes.Count > 0;
 
     /// <summary>The earliest moment the issue should be reconciled again by time alone.</summary>
-    public DateTimeOffset? WakeAt => (NextDeadline, RefreshAt) switch
+    public DateTimeOffset? WakeAt => Earliest(NextDeadline, RefreshAt);
+
+    public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
     {
-        ({ } d, { } r) => d < r ? d : r,
-        ({ } d, null) => d,
-        (null, var r) => r,
+        ({ } x, { } y) => x < y ? x : y,
+        ({ } x, null) => x,
+        (null, var y) => y,
     };
 }
 
@@ -66,13 +68,13 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var pending = PendingComments(facts, decision);
         var statusId = await ApplyStatusAsync(issue, facts, decision, claim: pending.Count > 0, changes, cancellationToken);
         await ApplyLabelsAsync(issue, snapshot, decision, changes, cancellationToken);
-        var yielded = pending.Count > 0 && !await PostCommentsAsync(issue, statusId, pending, changes, cancellationToken);
+        var yielded = pending.Count > 0 && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
 
         LogReconciled(issue.Repo.ToString(), issue.Number, decision.Outcome ?? "none", changes.Count, decision.NextDeadline);
 
         // A replica that yielded to another's claim looks again soon, in case the other one stopped before posting.
-        var refresh = yielded ? time.GetUtcNow() + _replica.RecheckAfterYield : decision.RefreshAt;
-        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh is { } r && decision.RefreshAt is { } d && d < r ? d : refresh);
+        var refresh = yielded ? ReconcileResult.Earliest(time.GetUtcNow() + _replica.RecheckAfterYield, decision.RefreshAt) : decision.RefreshAt;
+        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh);
     }
 
     /// <summary><c>.github/governance.yml</c> in the repository, else in the owner's <c>.github</c> repository, else the defaults.</summary>
@@ -164,9 +166,8 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
     /// Posts the comments now due, if this replica's claim in the status comment survived the settle time; each is
     /// checked by its marker right before posting. False when another replica's claim won (it posts them instead).
     /// </summary>
-    private async Task<bool> PostCommentsAsync(IssueRef issue, long? statusId, List<OutgoingComment> pending, List<string> changes, CancellationToken cancellationToken)
+    private async Task<bool> PostCommentsAsync(IssueRef issue, string botLogin, long? statusId, List<OutgoingComment> pending, List<string> changes, CancellationToken cancellationToken)
     {
-        var botLogin = await github.GetBotLoginAsync(cancellationToken);
         if (_replica.ClaimSettle > TimeSpan.Zero) await Task.Delay(_replica.ClaimSettle, time, cancellationToken);
         var fresh = await github.GetCommentsAsync(issue, cancellationToken);
         if (statusId is { } id && fresh.FirstOrDefault(c => c.Id == id) is { } status && !status.Body.Contains(Markers.Claim(_replica.Id), StringComparison.Ordinal))
