@@ -246,6 +246,7 @@ public static class Governance
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
         var rules = record.Rules ?? profile.Rules;
+        var discussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion;
         return new Round
         {
             Key = record.Key,
@@ -253,7 +254,7 @@ public static class Governance
             Profile = profile with { Rules = rules },
             Start = started.At,
             StartedBy = started.Actor,
-            DiscussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion,
+            DiscussionEnds = discussionEnds,
             VotingEnds = record.VotingEnds ?? started.At + profile.Discussion + profile.Voting,
             Phase = outcome,
             EndedAt = closedAt,
@@ -262,15 +263,17 @@ public static class Governance
             Electorate = record.Electorate,
             Ballots = record.Ballots,
             Tally = record.TallyUnder(profile.Rules),
-            Extensions = ExtensionsBefore(context, started.At, closedAt),
+            Extensions = ExtensionsBefore(context, started.At, discussionEnds, closedAt),
             FromRecord = true,
         };
     }
 
-    private static List<Extension> ExtensionsBefore(Context context, DateTimeOffset start, DateTimeOffset end) =>
+    /// <summary>The extensions of a recorded round, each in the phase it was posted in (before or after the discussion ended).</summary>
+    private static List<Extension> ExtensionsBefore(Context context, DateTimeOffset start, DateTimeOffset discussionEnds, DateTimeOffset end) =>
         [.. context.Comments
             .Where(c => c.At >= start && c.At < end && context.IsTsc(c.Author))
-            .SelectMany(c => c.Commands.OfType<Command.Extend>().Select(x => new Extension(c.Author, x.By, Phase.Discussion, c.At, c.Comment.Url)))];
+            .SelectMany(c => c.Commands.OfType<Command.Extend>().Select(x =>
+                new Extension(c.Author, x.By, c.At < discussionEnds ? Phase.Discussion : Phase.Voting, c.At, c.Comment.Url)))];
 
     private static Ending? FirstCancellation(Context context, ProcessProfile profile, DateTimeOffset start, IEnumerable<IssueEvent> later)
     {

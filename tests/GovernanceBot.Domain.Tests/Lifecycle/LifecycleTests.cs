@@ -213,6 +213,21 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void A_recorded_round_still_says_which_phase_each_extension_lengthened()
+    {
+        var story = new IssueStory("alice", "bob", "carol").Label(0).Comment(10, "alice", "/governance extend 1d");
+        story.BotRunsAt(15);
+        story.Comment(16, "bob", "/governance extend 2d")
+            .Comment(16.5, "alice", "/vote +1").Comment(16.5, "bob", "/vote +1").Comment(16.5, "carol", "/vote +1");
+        Assert.Equal("approved", story.BotRunsAt(16.6).Outcome);
+
+        var recorded = story.BotRunsAt(20).StatusComment!;
+
+        Assert.Contains("alice extended the discussion by 1d", recorded);
+        Assert.Contains("bob extended the vote by 2d", recorded);
+    }
+
+    [Fact]
     public void The_electorate_is_frozen_when_voting_opens()
     {
         var story = new IssueStory("alice", "bob", "carol").Label(0);
