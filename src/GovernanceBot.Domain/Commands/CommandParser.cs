@@ -1,4 +1,9 @@
 using GovernanceBot.Domain.Config;
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace GovernanceBot.Domain.Commands;
 
@@ -8,16 +13,21 @@ public static class CommandParser
     private const string VoteWord = "/vote";
     private const string GovernanceWord = "/governance";
 
-    /// <summary>Every command line of <paramref name="body"/>, in order. Lines in code, quotes and HTML comments are never commands.</summary>
+    /// <summary>
+    /// Every command line of <paramref name="body"/>, in order. A command is a line of a paragraph, on a CommonMark +
+    /// GFM parse, that begins with the command word: lines in code, block quotes (lazy continuations included),
+    /// tables, raw HTML and HTML comments are never commands; text inside <c>&lt;details&gt;</c> is.
+    /// </summary>
     public static IReadOnlyList<Command> Parse(string? body)
     {
         if (string.IsNullOrEmpty(body)) return [];
 
-        var lines = SplitLines(body);
-        var visible = LinesThatCanHoldCommands(lines);
+        var text = body.TrimStart('\uFEFF');
+        var lines = new Lines(text);
+        var visible = LinesThatCanHoldCommands(text, lines);
 
         var found = new List<(int Index, Command Command, string Tail)>();
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             if (visible[i] && Read(lines[i], out var tail) is { } command) found.Add((i, command, tail));
         }
@@ -29,8 +39,9 @@ public static class CommandParser
             if (command is Command.Vote { Choice: VoteChoice.Reject } reject)
             {
                 // The concerns run to the next command line, so that "/vote -1" followed by a paragraph of reasons is one vote.
-                var end = n + 1 < found.Count ? found[n + 1].Index : lines.Length;
-                var concerns = string.Join('\n', lines.Skip(index + 1).Take(end - index - 1).Prepend(tail)).Trim();
+                var end = n + 1 < found.Count ? found[n + 1].Index : lines.Count;
+                var following = Enumerable.Range(index + 1, end - index - 1).Select(i => lines[i]);
+                var concerns = string.Join('\n', following.Prepend(tail)).Trim();
                 command = reject with { Concerns = concerns };
             }
 
@@ -40,176 +51,193 @@ public static class CommandParser
         return commands;
     }
 
-    private static string[] SplitLines(string body) =>
-        body.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+    /// <summary>
+    /// GitHub's flavour of CommonMark as far as it decides which lines are text: pipe tables turn paragraphs into
+    /// tables; task lists, strikethrough and autolinks are inline only. Nothing else (no custom containers, math
+    /// blocks or front matter) that would give a comment a block structure GitHub does not.
+    /// </summary>
+    private static readonly MarkdownPipeline GitHubFlavour = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .UseAutoLinks()
+        .Build();
 
     /// <summary>
-    /// Marks the lines that GitHub renders as ordinary text at the start of a line: not inside a fenced or
-    /// indented code block, a block quote or an HTML comment. Just enough Markdown to keep quoted, hidden
-    /// or example commands from counting; not a full CommonMark parser.
+    /// Marks the lines that a reader sees as text at the start of a line, from a CommonMark + GFM parse: lines of
+    /// paragraphs (and setext headings) that are not inside a block quote, code, a table, raw HTML or an HTML
+    /// comment, and the text lines of raw HTML inside a <c>&lt;details&gt;</c> element (design section 3).
     /// </summary>
-    private static bool[] LinesThatCanHoldCommands(string[] lines)
+    private static bool[] LinesThatCanHoldCommands(string text, Lines lines)
     {
-        var visible = new bool[lines.Length];
-        var fenceChar = '\0';
-        var fenceLength = 0;
-        var inComment = false;
-
-        for (var i = 0; i < lines.Length; i++)
+        var visible = new bool[lines.Count];
+        MarkdownDocument document;
+        try
         {
-            var line = lines[i];
-            if (fenceChar != '\0')
-            {
-                if (IsClosingFence(line, fenceChar, fenceLength)) fenceChar = '\0';
-                continue;
-            }
-
-            if (inComment)
-            {
-                var close = line.IndexOf("-->", StringComparison.Ordinal);
-                if (close >= 0) inComment = EndsInsideComment(lines, i, close + 3);
-                continue;
-            }
-
-            var indent = Indentation(line);
-            if (indent >= 4) continue;
-
-            if (TryOpenFence(line.AsSpan(indent), out fenceChar, out fenceLength)) continue;
-            if (indent < line.Length && line[indent] == '>') continue;
-
-            inComment = EndsInsideComment(lines, i, 0);
-            visible[i] = true;
+            document = Markdown.Parse(text, GitHubFlavour);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses documents nested deeper than its limit (128 levels). No person writes one to vote.
+            return visible;
         }
 
+        var details = new DetailsTracker();
+        MarkBlocks(document, lines, visible, details);
         return visible;
     }
 
-    /// <summary>Columns of leading indentation; a tab anywhere in it counts as a full code indent.</summary>
-    private static int Indentation(string line)
+    private static void MarkBlocks(ContainerBlock container, Lines lines, bool[] visible, DetailsTracker details)
     {
-        var spaces = 0;
-        foreach (var c in line)
+        foreach (var block in container)
         {
-            if (c == ' ') spaces++;
-            else if (c == '\t') return 4;
-            else break;
+            switch (block)
+            {
+                case QuoteBlock or Table:
+                    break;
+                case ContainerBlock inner:
+                    MarkBlocks(inner, lines, visible, details);
+                    break;
+                case ParagraphBlock or HeadingBlock:
+                    MarkTextLines((LeafBlock)block, lines, visible);
+                    break;
+                case HtmlBlock html when html.Type is HtmlBlockType.InterruptingBlock or HtmlBlockType.NonInterruptingBlock:
+                    details.Mark(html, lines, visible);
+                    break;
+                default:
+                    // Code (fenced or indented), comments and other raw HTML, thematic breaks, link definitions.
+                    break;
+            }
         }
-
-        return spaces;
     }
 
-    private static bool TryOpenFence(ReadOnlySpan<char> text, out char fenceChar, out int length)
+    /// <summary>Marks the lines of a paragraph, except those whose first character is inside inline code or inline HTML (a comment or a tag spanning lines).</summary>
+    private static void MarkTextLines(LeafBlock block, Lines lines, bool[] visible)
     {
-        fenceChar = '\0';
-        length = 0;
-        if (text.IsEmpty || (text[0] != '`' && text[0] != '~')) return false;
+        var hidden = block.Inline is null
+            ? []
+            : block.Inline.Descendants<Inline>()
+                .Where(i => i is CodeInline or HtmlInline)
+                .Select(i => i.Span)
+                .OrderBy(s => s.Start)
+                .ToList();
 
-        var c = text[0];
-        var run = 0;
-        while (run < text.Length && text[run] == c) run++;
-        if (run < 3) return false;
-
-        // A backtick "fence" with a backtick in its info string is inline code (```x```), not a fence.
-        if (c == '`' && text[run..].Contains('`')) return false;
-
-        fenceChar = c;
-        length = run;
-        return true;
-    }
-
-    private static bool IsClosingFence(string line, char fenceChar, int fenceLength)
-    {
-        var indent = Indentation(line);
-        if (indent >= 4) return false;
-        var text = line.AsSpan(indent);
-        var run = 0;
-        while (run < text.Length && text[run] == fenceChar) run++;
-        return run >= fenceLength && text[run..].IsWhiteSpace();
+        var next = 0;
+        var (first, last) = lines.Covering(block.Span);
+        for (var line = first; line <= last; line++)
+        {
+            var start = lines.FirstCharacter(line);
+            while (next < hidden.Count && hidden[next].End < start) next++;
+            if (next == hidden.Count || hidden[next].Start > start) visible[line] = true;
+        }
     }
 
     /// <summary>
-    /// Whether line <paramref name="index"/>, read from <paramref name="start"/>, leaves an HTML comment open.
-    /// A comment opened at the start of a line is an HTML block and runs until <c>--&gt;</c> whatever follows; one
-    /// opened mid-line is inline HTML and is only a comment if it closes before the paragraph ends at a blank line.
-    /// <c>&lt;!--</c> inside an inline code span is text.
+    /// Raw HTML hides nothing from a reader of a <c>&lt;details&gt;</c> element once expanded, but CommonMark keeps
+    /// <c>&lt;details&gt;</c> and the lines that follow it without a blank line as one HTML block. So the text lines
+    /// of raw HTML count while a <c>&lt;details&gt;</c> is open, except inside an HTML comment.
     /// </summary>
-    private static bool EndsInsideComment(string[] lines, int index, int start)
+    private sealed class DetailsTracker
     {
-        var line = lines[index];
-        var i = start;
-        while (i < line.Length)
+        private int _depth;
+
+        public void Mark(HtmlBlock block, Lines lines, bool[] visible)
         {
-            if (line[i] == '`')
+            var inComment = false;
+            var (first, last) = lines.Covering(block.Span);
+            for (var line = first; line <= last; line++)
             {
-                i = SkipCodeSpan(line, i);
-                continue;
+                if (_depth > 0 && !inComment) visible[line] = true;
+                inComment = Scan(lines[line], inComment);
             }
-
-            if (string.CompareOrdinal(line, i, "<!--", 0, 4) != 0)
-            {
-                i++;
-                continue;
-            }
-
-            // Search from the second dash so that the empty comments <!--> and <!---> close themselves.
-            var close = line.IndexOf("-->", i + 2, StringComparison.Ordinal);
-            if (close >= 0)
-            {
-                i = close + 3;
-                continue;
-            }
-
-            var startsBlock = start == 0 && line.AsSpan(0, i).IsWhiteSpace() && Indentation(line) < 4;
-            return startsBlock || ClosesBeforeParagraphEnds(lines, index + 1);
         }
 
-        return false;
-    }
-
-    private static bool ClosesBeforeParagraphEnds(string[] lines, int from)
-    {
-        for (var j = from; j < lines.Length; j++)
+        /// <summary>Follows comments and <c>details</c> tags along one line; whether the line ends inside a comment.</summary>
+        private bool Scan(string line, bool inComment)
         {
-            if (string.IsNullOrWhiteSpace(lines[j])) return false;
-            if (lines[j].Contains("-->", StringComparison.Ordinal)) return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Index just past the code span that opens at <paramref name="at"/>, or past the backtick run if it never closes.</summary>
-    private static int SkipCodeSpan(string line, int at)
-    {
-        var run = RunLength(line, at, '`');
-        var i = at + run;
-        while (i < line.Length)
-        {
-            if (line[i] != '`')
+            var i = 0;
+            while (i < line.Length)
             {
-                i++;
-                continue;
+                if (inComment)
+                {
+                    var close = line.IndexOf("-->", i, StringComparison.Ordinal);
+                    if (close < 0) return true;
+                    inComment = false;
+                    i = close + 3;
+                }
+                else if (string.CompareOrdinal(line, i, "<!--", 0, 4) == 0)
+                {
+                    inComment = true;
+                    // From the second dash, so that the empty comments <!--> and <!---> close themselves.
+                    i += 2;
+                }
+                else
+                {
+                    if (IsTag(line, i, "<details")) _depth++;
+                    else if (IsTag(line, i, "</details") && _depth > 0) _depth--;
+                    i++;
+                }
             }
 
-            var closing = RunLength(line, i, '`');
-            if (closing == run) return i + closing;
-            i += closing;
+            return inComment;
         }
 
-        return at + run;
+        private static bool IsTag(string line, int at, string name) =>
+            string.Compare(line, at, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+            && (at + name.Length == line.Length || line[at + name.Length] is '>' or '/' or ' ' or '\t');
     }
 
-    private static int RunLength(string text, int at, char c)
+    /// <summary>The body's lines as Markdig counts them (split at CRLF, CR or LF), with where each starts in the text.</summary>
+    private sealed class Lines
     {
-        var end = at;
-        while (end < text.Length && text[end] == c) end++;
-        return end - at;
+        private readonly string _text;
+        private readonly List<int> _starts = [0];
+        private readonly List<int> _ends = [];
+
+        public Lines(string text)
+        {
+            _text = text;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is not ('\r' or '\n')) continue;
+                _ends.Add(i);
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                _starts.Add(i + 1);
+            }
+
+            _ends.Add(text.Length);
+        }
+
+        public int Count => _starts.Count;
+
+        public string this[int line] => _text[_starts[line].._ends[line]];
+
+        /// <summary>Where the line's text starts after its indentation.</summary>
+        public int FirstCharacter(int line)
+        {
+            var at = _starts[line];
+            while (at < _ends[line] && _text[at] is ' ' or '\t') at++;
+            return at;
+        }
+
+        public (int First, int Last) Covering(SourceSpan span)
+        {
+            var first = LineOf(span.Start);
+            return (first, Math.Max(first, LineOf(span.End)));
+        }
+
+        private int LineOf(int position)
+        {
+            var found = _starts.BinarySearch(Math.Max(0, position));
+            return found >= 0 ? found : ~found - 1;
+        }
     }
 
     /// <summary>The command on <paramref name="line"/>, or null when it is not a command line. <paramref name="tail"/> is where a -1's concerns start.</summary>
     private static Command? Read(string line, out string tail)
     {
         tail = "";
-        var text = line.AsSpan().TrimStart(' ');
+        var text = line.AsSpan().TrimStart(" \t");
         var written = line.Trim();
 
         if (StartsWithWord(text, VoteWord, signMayFollow: true)) return ReadVote(text[VoteWord.Length..], written, out tail);

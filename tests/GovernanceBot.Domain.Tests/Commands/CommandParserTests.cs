@@ -274,10 +274,11 @@ public class CommandParserTests
         Assert.IsType<Command.Vote>(Single("\uFEFF/vote +1"));
 
     [Fact]
-    public void A_command_on_the_line_after_a_quote_counts_although_markdown_would_continue_the_quote()
+    public void A_command_on_the_line_after_a_quote_is_part_of_the_quote_as_github_renders_it()
     {
-        // Deliberate: people reply under a quote without a blank line and mean to vote. Only lines that start with > are quoted.
-        Assert.IsType<Command.Vote>(Single("> Should we do this?\n/vote +1"));
+        // Issue 8, defect 4: a line with no > of its own lazily continues the quote above it; a blank line ends the quote.
+        Assert.Empty(CommandParser.Parse("> Should we do this?\n/vote +1"));
+        Assert.IsType<Command.Vote>(Single("> Should we do this?\n\n/vote +1"));
     }
 
     private static Arbitrary<string> CommentLike() =>
