@@ -14,16 +14,29 @@ public static class CommandParser
     private const string GovernanceWord = "/governance";
 
     /// <summary>
+    /// GitHub's flavour of CommonMark as far as it decides which lines are text: pipe tables turn paragraphs into
+    /// tables; task lists, strikethrough and autolinks are inline only. Nothing else (no custom containers, math
+    /// blocks or front matter) that would give a comment a block structure GitHub does not.
+    /// </summary>
+    private static readonly MarkdownPipeline GitHubFlavour = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .UseAutoLinks()
+        .Build();
+
+    /// <summary>
     /// Every command line of <paramref name="body"/>, in order. A command is a line of a paragraph, on a CommonMark +
-    /// GFM parse, that begins with the command word: lines in code, block quotes (lazy continuations included),
-    /// tables, raw HTML and HTML comments are never commands; text inside <c>&lt;details&gt;</c> is.
+    /// GFM parse, that begins with the command word (so <c>- /vote +1</c> is a list item, not a vote): lines in code,
+    /// block quotes (lazy continuations included), tables, raw HTML and HTML comments are never commands; text inside
+    /// <c>&lt;details&gt;</c> is.
     /// </summary>
     public static IReadOnlyList<Command> Parse(string? body)
     {
         if (string.IsNullOrEmpty(body)) return [];
 
         var text = body.TrimStart('\uFEFF');
-        var lines = new Lines(text);
+        var lines = new SourceLines(text);
         var visible = LinesThatCanHoldCommands(text, lines);
 
         var found = new List<(int Index, Command Command, string Tail)>();
@@ -52,23 +65,11 @@ public static class CommandParser
     }
 
     /// <summary>
-    /// GitHub's flavour of CommonMark as far as it decides which lines are text: pipe tables turn paragraphs into
-    /// tables; task lists, strikethrough and autolinks are inline only. Nothing else (no custom containers, math
-    /// blocks or front matter) that would give a comment a block structure GitHub does not.
-    /// </summary>
-    private static readonly MarkdownPipeline GitHubFlavour = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseTaskLists()
-        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
-        .UseAutoLinks()
-        .Build();
-
-    /// <summary>
     /// Marks the lines that a reader sees as text at the start of a line, from a CommonMark + GFM parse: lines of
     /// paragraphs (and setext headings) that are not inside a block quote, code, a table, raw HTML or an HTML
     /// comment, and the text lines of raw HTML inside a <c>&lt;details&gt;</c> element (design section 3).
     /// </summary>
-    private static bool[] LinesThatCanHoldCommands(string text, Lines lines)
+    private static bool[] LinesThatCanHoldCommands(string text, SourceLines lines)
     {
         var visible = new bool[lines.Count];
         MarkdownDocument document;
@@ -78,7 +79,8 @@ public static class CommandParser
         }
         catch (ArgumentException)
         {
-            // Markdig refuses documents nested deeper than its limit (128 levels). No person writes one to vote.
+            // Markdig refuses documents nested deeper than its limit (128 quotes or lists, thousands of unclosed
+            // brackets). Nobody votes in one, and giving up hides only this comment's own commands.
             return visible;
         }
 
@@ -87,7 +89,7 @@ public static class CommandParser
         return visible;
     }
 
-    private static void MarkBlocks(ContainerBlock container, Lines lines, bool[] visible, DetailsTracker details)
+    private static void MarkBlocks(ContainerBlock container, SourceLines lines, bool[] visible, DetailsTracker details)
     {
         foreach (var block in container)
         {
@@ -99,7 +101,7 @@ public static class CommandParser
                     MarkBlocks(inner, lines, visible, details);
                     break;
                 case ParagraphBlock or HeadingBlock:
-                    MarkTextLines((LeafBlock)block, lines, visible);
+                    MarkTextLines((LeafBlock)block, lines, visible, details);
                     break;
                 case HtmlBlock html when html.Type is HtmlBlockType.InterruptingBlock or HtmlBlockType.NonInterruptingBlock:
                     details.Mark(html, lines, visible);
@@ -112,15 +114,16 @@ public static class CommandParser
     }
 
     /// <summary>Marks the lines of a paragraph, except those whose first character is inside inline code or inline HTML (a comment or a tag spanning lines).</summary>
-    private static void MarkTextLines(LeafBlock block, Lines lines, bool[] visible)
+    private static void MarkTextLines(LeafBlock block, SourceLines lines, bool[] visible, DetailsTracker details)
     {
-        var hidden = block.Inline is null
-            ? []
-            : block.Inline.Descendants<Inline>()
-                .Where(i => i is CodeInline or HtmlInline)
-                .Select(i => i.Span)
-                .OrderBy(s => s.Start)
-                .ToList();
+        var hidden = new List<SourceSpan>();
+        foreach (var inline in block.Inline?.Descendants<Inline>() ?? [])
+        {
+            if (inline is HtmlInline html) details.Follow(html.Tag);
+            if (inline is CodeInline or HtmlInline) hidden.Add(inline.Span);
+        }
+
+        hidden.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var next = 0;
         var (first, last) = lines.Covering(block.Span);
@@ -141,7 +144,7 @@ public static class CommandParser
     {
         private int _depth;
 
-        public void Mark(HtmlBlock block, Lines lines, bool[] visible)
+        public void Mark(HtmlBlock block, SourceLines lines, bool[] visible)
         {
             var inComment = false;
             var (first, last) = lines.Covering(block.Span);
@@ -150,6 +153,12 @@ public static class CommandParser
                 if (_depth > 0 && !inComment) visible[line] = true;
                 inComment = Scan(lines[line], inComment);
             }
+        }
+
+        /// <summary>Follows the <c>details</c> tags of inline HTML in a paragraph (<c>text &lt;/details&gt;</c>).</summary>
+        public void Follow(string? tag)
+        {
+            if (tag is not null) Scan(tag, inComment: false);
         }
 
         /// <summary>Follows comments and <c>details</c> tags along one line; whether the line ends inside a comment.</summary>
@@ -188,13 +197,13 @@ public static class CommandParser
     }
 
     /// <summary>The body's lines as Markdig counts them (split at CRLF, CR or LF), with where each starts in the text.</summary>
-    private sealed class Lines
+    private sealed class SourceLines
     {
         private readonly string _text;
         private readonly List<int> _starts = [0];
         private readonly List<int> _ends = [];
 
-        public Lines(string text)
+        public SourceLines(string text)
         {
             _text = text;
             for (var i = 0; i < text.Length; i++)

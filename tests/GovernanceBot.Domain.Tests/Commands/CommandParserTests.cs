@@ -331,6 +331,8 @@ public class CommandParserTests
     [InlineData("<details>\n\n> /vote +1\n\n</details>", false)]
     [InlineData("> <details>\n> /vote +1\n> </details>", false)]
     [InlineData("<details>\nfolded\n</details>\n\n<div>\n/vote +1\n</div>", false)]
+    [InlineData("<details>\n\nfolded text</details>\n\n<div>\n/vote +1\n</div>", false)]
+    [InlineData("<details>\n\nfolded text <!-- </details> -->\n\n<div>\n/vote +1\n</div>", true)]
     // Tables: a cell is not a line of text.
     [InlineData("| a | b |\n|---|---|\n| /vote +1 | x |", false)]
     [InlineData("/vote +1 | a\n--- | ---", false)]
