@@ -63,7 +63,7 @@ public static class CheckCommand
                     json = true;
                     break;
                 case "--tsc-size" when i + 1 < args.Count
-                    && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10_000:
+                    && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= CheckReport.MaxTscSize:
                     tscSize = n;
                     i++;
                     break;

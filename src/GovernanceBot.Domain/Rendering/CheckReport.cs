@@ -25,6 +25,9 @@ public static class CheckReport
 {
     private const string Nl = "\n";
 
+    /// <summary>The largest TSC <c>--tsc-size</c> accepts: far beyond any real TSC, small enough for a table one can read.</summary>
+    public const int MaxTscSize = 1000;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -67,7 +70,7 @@ public static class CheckReport
     public static string NoSuchFile(string path) =>
         Unreadable(path, "there is no such file. (Without one in the repository, the bot reads the same path in the owner's .github repository, then uses the defaults with the organisation team tsc.)");
 
-    public static string Usage { get; } = "usage: check [PATH] [--tsc-size N] [--json]   (PATH defaults to .github/governance.yml; N is a whole number from 1)" + Nl;
+    public static string Usage { get; } = "usage: check [PATH] [--tsc-size N] [--json]   (PATH defaults to .github/governance.yml; N is a whole number from 1 to 1000)" + Nl;
 
     private static string InvalidText(ConfigResult.Invalid invalid)
     {

@@ -111,6 +111,7 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData("--tsc-size")]
     [InlineData("--tsc-size", "0")]
     [InlineData("--tsc-size", "many")]
+    [InlineData("--tsc-size", "1001")]
     [InlineData("a.yml", "b.yml")]
     [InlineData("--verbose")]
     public async Task Bad_arguments_print_the_usage_and_exit_2(params string[] args)
