@@ -28,6 +28,8 @@ public static class CheckReport
     /// <summary>The largest TSC <c>--tsc-size</c> accepts: far beyond any real TSC, small enough for a table one can read.</summary>
     public const int MaxTscSize = 1000;
 
+    private static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -192,8 +194,6 @@ public static class CheckReport
             }),
         };
     }
-
-    private static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }
