@@ -2,16 +2,9 @@ using GovernanceBot;
 using GovernanceBot.GitHub;
 using GovernanceBot.Logging;
 using GovernanceBot.Processing;
-using GovernanceBot.Simulation;
 using GovernanceBot.Webhooks;
 
-switch (args.FirstOrDefault())
-{
-    case SimulateCommand.Verb:
-        return await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error);
-    case HealthcheckCommand.Verb:
-        return await HealthcheckCommand.RunAsync(Console.Error);
-}
+if (await CommandLine.RunVerbAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGovernanceLogging();

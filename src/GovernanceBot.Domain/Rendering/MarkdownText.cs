@@ -77,6 +77,31 @@ public static class MarkdownText
     }
 
     /// <summary>
+    /// <paramref name="text"/> as one Markdown code span, shown exactly as written. GitHub applies no backslash
+    /// escapes and no HTML inside a code span, so nothing is escaped: the fence is made one backtick longer than
+    /// the longest run of backticks in the text, and padded with a space where the text starts or ends with a
+    /// backtick or a space (CommonMark strips one such space from each side). Line breaks become spaces.
+    /// </summary>
+    public static string Code(string? text)
+    {
+        var oneLine = NormaliseLineEndings(text ?? "").Replace('\n', ' ');
+        var (kept, omitted) = Truncate(oneLine, InlineLimit);
+        if (omitted > 0) kept += "…";
+        if (kept.Length == 0) return "` `";
+
+        int longest = 0, run = 0;
+        foreach (var c in kept)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        var pad = kept[0] is '`' or ' ' || kept[^1] is '`' or ' ' ? " " : "";
+        return fence + pad + kept + pad + fence;
+    }
+
+    /// <summary>
     /// Inserts <c>&amp;#8203;</c> (a zero-width space) after every <c>@</c> that is followed by text, so that
     /// <c>@alice</c> and <c>@org/team</c> render the same but notify nobody. For Markdown; does no other escaping.
     /// </summary>

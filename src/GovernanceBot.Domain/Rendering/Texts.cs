@@ -70,7 +70,7 @@ public static class Texts
                 var missing = Tally.Missing(r.Tally!, r.Profile.Rules);
                 return "**Still needed:** " + StillNeeded(r.Tally!, missing) + ".";
             case Phase.Cancelled:
-                return $"**Why:** {CancelReason(r)}. Apply the `{r.Profile.Label}` label again to start a new round.";
+                return $"**Why:** {CancelReason(r)}. Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.";
             default:
                 var t = r.Tally!;
                 return $"**Result:** {QuorumSentence(t)}; {ApprovalSentence(t, r.Profile.Rules)}.";
@@ -116,7 +116,7 @@ public static class Texts
 
     private static string CancelReason(Round r) => r.EndReason switch
     {
-        EndReason.LabelRemoved => $"the `{r.Profile.Label}` label was removed by {r.EndedBy}",
+        EndReason.LabelRemoved => $"the {MarkdownText.Code(r.Profile.Label)} label was removed by {r.EndedBy}",
         EndReason.IssueClosed => $"the issue was closed by {r.EndedBy}",
         EndReason.CancelCommand => $"{r.EndedBy} cancelled it with `/governance cancel`",
         _ => "it was cancelled",
@@ -181,7 +181,7 @@ public static class Texts
     {
         var p = r.Profile;
         sb.Append("**Timeline** (UTC)").Append(Nl);
-        sb.Append($"- {TimeText.Utc(r.Start)}: `{p.Label}` label applied by {r.StartedBy}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
+        sb.Append($"- {TimeText.Utc(r.Start)}: {MarkdownText.Code(p.Label)} label applied by {r.StartedBy}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
         foreach (var x in r.Extensions)
         {
             sb.Append($"- {TimeText.Utc(x.At)}: {x.By} extended the {(x.Phase == Phase.Discussion ? "discussion" : "vote")} by {Durations.Format(x.Duration)} ([comment]({x.Url}))").Append(Nl);
@@ -256,7 +256,7 @@ public static class Texts
             var r = p.Rules;
             var abstentions = r.Abstentions == AbstentionMode.Count ? "abstentions count as votes" : "abstentions do not count toward approval";
             var early = r.CloseEarly ? "the vote closes early once every TSC member has voted" : "the vote stays open until its deadline";
-            sb.Append($"- `{p.Label}`: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}.").Append(Nl);
+            sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}.").Append(Nl);
         }
 
         sb.Append("- Your latest vote counts; editing a vote comment changes it, deleting it withdraws it. A -1 must state concerns that could change the vote if addressed.").Append(Nl);
@@ -306,7 +306,7 @@ public static class Texts
         var sb = new StringBuilder();
         sb.Append(Markers.For(Markers.CancelledKey(r.Key))).Append(Nl);
         sb.Append($"🚫 The {r.Profile.DisplayName} process was cancelled on {TimeText.Utc(r.EndedAt!.Value)}: {CancelReason(r)}. ");
-        sb.Append($"Apply the `{r.Profile.Label}` label again to start a new round.").Append(Nl);
+        sb.Append($"Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.").Append(Nl);
         return sb.ToString();
     }
 
@@ -366,11 +366,11 @@ public static class Texts
     public static string ConfigProblem(ConfigResult.Invalid invalid)
     {
         var sb = new StringBuilder();
-        sb.Append($"`{invalid.Source}` has {Plural(invalid.Errors.Count, "problem")}:").Append(Nl);
+        sb.Append($"{MarkdownText.Code(invalid.Source)} has {Plural(invalid.Errors.Count, "problem")}:").Append(Nl);
         foreach (var e in invalid.Errors)
         {
             var where = e.Line is { } line ? $"line {line}, " : "";
-            sb.Append($"- {where}`{MarkdownText.Inline(e.Key)}`: {MarkdownText.Inline(e.Message)}").Append(Nl);
+            sb.Append($"- {where}{MarkdownText.Code(e.Key)}: {MarkdownText.Inline(e.Message)}").Append(Nl);
         }
 
         return sb.ToString();

@@ -103,6 +103,22 @@ public static class Tally
         // ceil(p * d / q), computed without floating point.
         Math.Max(1, (int)(((long)approval.Numerator * denominator + approval.Denominator - 1) / approval.Denominator));
 
+    /// <summary>
+    /// The smallest number of +1 votes that approves when <paramref name="cast"/> TSC members vote and none of them
+    /// abstains (the others vote -1), quorum included; null when no number does. Asked of <see cref="Count(int, int, int, int, VotingRules)"/>
+    /// itself, so <c>check</c>'s tables can never disagree with the tally.
+    /// </summary>
+    public static int? SmallestApprovingPlus(int cast, int electorate, VotingRules rules)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cast);
+        for (var plus = 0; plus <= cast; plus++)
+        {
+            if (Count(plus, 0, cast - plus, electorate, rules).Approved) return plus;
+        }
+
+        return null;
+    }
+
     /// <summary>What is still missing for quorum, and how many more +1 votes from members who have not voted would approve.</summary>
     public static StillNeeded Missing(TallySummary tally, VotingRules rules)
     {

@@ -7,7 +7,11 @@ public sealed record Scenario(
     string IssueTitle,
     string IssueAuthor,
     TimeSpan? Until,
-    IReadOnlyList<ScenarioStep> Steps);
+    IReadOnlyList<ScenarioStep> Steps)
+{
+    /// <summary>What the configuration is called in the step log: the file given with <c>--config</c>, else the scenario's own.</summary>
+    public string ConfigName { get; init; } = "the scenario's config";
+}
 
 /// <summary>One step: at an offset from the start, a person does one thing.</summary>
 public sealed record ScenarioStep(int Line, TimeSpan At, string By, StepAction Action);

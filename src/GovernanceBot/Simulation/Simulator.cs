@@ -7,7 +7,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GovernanceBot.Simulation;
 
 /// <summary>What happened at one moment of a simulation: the person's action (if any) and what the bot did.</summary>
-public sealed record SimulationEvent(DateTimeOffset At, TimeSpan Offset, string What, IReadOnlyList<string> BotChanges, string? Outcome);
+/// <param name="What">the person's action, or the deadline reached ("discussion ends", "voting ends"), or "until".</param>
+/// <param name="Tally">the binding tally after the bot looked, while there is one (from voting on).</param>
+/// <param name="Vote">the vote this step cast, such as "+1", when its comment holds one.</param>
+/// <param name="By">who acted, for a person's step; null for a deadline.</param>
+/// <param name="ConfigRead">the configuration as the bot read it at this step, when it was read for the first time or had changed.</param>
+public sealed record SimulationEvent(
+    DateTimeOffset At,
+    TimeSpan Offset,
+    string What,
+    IReadOnlyList<string> BotChanges,
+    string? Outcome,
+    Domain.Voting.TallySummary? Tally = null,
+    string? Vote = null,
+    ConfigResult? ConfigRead = null,
+    string? By = null);
 
 /// <summary>The end state of a simulation.</summary>
 public sealed record SimulationResult(
@@ -18,7 +32,8 @@ public sealed record SimulationResult(
     int TscSize,
     QuorumRule Quorum,
     IReadOnlyList<CommentFact> Comments,
-    string? StatusComment);
+    string? StatusComment,
+    ConfigResult? Config = null);
 
 /// <summary>
 /// Runs a scenario against <see cref="InMemoryGitHub"/> on a virtual clock, reconciling after every step and at
@@ -49,19 +64,45 @@ public sealed class Simulator
         ReconcileResult? last = null;
         var reconciles = 0;
 
-        async Task Reconcile(string what)
+        var configRead = false;
+        IReadOnlyList<string> tsc = [];
+
+        async Task Reconcile(string what, ScenarioStep? step = null)
         {
             if (++reconciles > MaxReconciles) throw new ScenarioException($"the bot was asked to reconcile more than {MaxReconciles} times; the scenario does not settle");
             last = await reconciler.ReconcileAsync(IssueId, cancellationToken);
-            events.Add(new SimulationEvent(clock.GetUtcNow(), clock.GetUtcNow() - Epoch, what, last.Changes, last.Decision?.Outcome));
+
+            // The bot reads the file at every look; the log shows it where it is first read and where it changed.
+            ConfigResult? config = null;
+            if (!configRead || step?.Action is StepAction.SetConfig)
+            {
+                configRead = true;
+                config = await reconciler.LoadConfigAsync(Repo, cancellationToken);
+                tsc = config is ConfigResult.Valid valid ? Members(valid.Policy.Tsc, scenario) : [];
+            }
+
+            var vote = step?.Action switch
+            {
+                StepAction.Comment c => VoteIn(c.Text),
+                StepAction.Edit e => VoteIn(e.Text),
+                _ => null,
+            };
+            if (vote is not null && step is not null && !tsc.Contains(step.By, StringComparer.OrdinalIgnoreCase)) vote += " (not binding: not in the TSC)";
+            events.Add(new SimulationEvent(clock.GetUtcNow(), clock.GetUtcNow() - Epoch, what, last.Changes, last.Decision?.Outcome, last.Decision?.Tally, vote, config, step?.By));
         }
 
         async Task RunDeadlinesUntil(DateTimeOffset limit)
         {
             while (last?.NextDeadline is { } deadline && deadline <= limit)
             {
+                var name = last.Decision?.Outcome switch
+                {
+                    "discussion" => "discussion ends",
+                    "voting" => "voting ends",
+                    _ => "deadline",
+                };
                 clock.MoveTo(deadline);
-                await Reconcile("deadline");
+                await Reconcile(name);
             }
         }
 
@@ -76,7 +117,7 @@ public sealed class Simulator
             await RunDeadlinesUntil(at);
             clock.MoveTo(at);
             var what = Perform(github, step);
-            await Reconcile(what);
+            await Reconcile(what, step);
         }
 
         var end = scenario.Until is { } until ? Epoch + until : clock.GetUtcNow() + DefaultRunOn;
@@ -98,7 +139,7 @@ public sealed class Simulator
             }, v.Policy.Processes.FirstOrDefault()?.Rules.Quorum ?? QuorumRule.Majority)
             : (0, QuorumRule.Majority);
         var status = issue.Comments.FirstOrDefault(c => c.AuthorIsBot && c.Body.Contains(Domain.Rendering.Markers.Status, StringComparison.Ordinal));
-        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body));
+        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config);
     }
 
     private static string Perform(InMemoryGitHub github, ScenarioStep step)
@@ -135,6 +176,26 @@ public sealed class Simulator
             default:
                 throw new ScenarioException($"line {step.Line}: unknown action");
         }
+    }
+
+    private static IReadOnlyList<string> Members(TscSource source, Scenario scenario) => source switch
+    {
+        TscSource.Members m => m.Logins,
+        TscSource.Team t => scenario.Teams.TryGetValue(t.Slug, out var members) ? members : [],
+        _ => [],
+    };
+
+    /// <summary>"+1", "0" or "-1" when the comment holds exactly one vote command, as the bot would read it; a -1 without concerns says so.</summary>
+    private static string? VoteIn(string text)
+    {
+        var votes = Domain.Commands.CommandParser.Parse(text).OfType<Domain.Commands.Command.Vote>().ToList();
+        return votes.Count != 1 ? null : votes[0] switch
+        {
+            { Choice: Domain.Commands.VoteChoice.Approve } => "+1",
+            { Choice: Domain.Commands.VoteChoice.Abstain } => "0",
+            { Concerns: var concerns } when string.IsNullOrWhiteSpace(concerns) => "-1 (not counted: no concerns)",
+            _ => "-1",
+        };
     }
 
     private static CommentFact Nth(InMemoryGitHub github, ScenarioStep step, int nth)

@@ -78,7 +78,7 @@ public sealed class GoldenCommentTests
     {
         var story = new IssueStory().Label(0);
         story.ConfigOverride = new ConfigResult.Invalid(
-            [new ConfigError(2, "tsc.members", "The TSC is empty; list at least one GitHub login."), new ConfigError(5, "voting.approval", "“two thirds” is not a fraction; write it like 2/3.")],
+            [new ConfigError(2, "tsc.members", "The TSC is empty; list at least one GitHub login."), new ConfigError(5, "voting.approval", "“two thirds” is not a fraction; write it like 2/3."), new ConfigError(6, "voting.close_early", "“sometimes” is not true or false.")],
             "example/project/.github/governance.yml");
         Golden.Verify("status-paused", story.BotRunsAt(1).StatusComment!);
     }

@@ -192,4 +192,14 @@ public class MarkdownTextTests
 
         return false;
     }
+
+    [Theory]
+    [InlineData("voting.close_early", "`voting.close_early`")]
+    [InlineData("processes.*draft*", "`processes.*draft*`")]
+    [InlineData("a`b", "``a`b``")]
+    [InlineData("`x", "`` `x ``")]
+    [InlineData("<b>@alice</b> \\ [x]", "`<b>@alice</b> \\ [x]`")]
+    [InlineData("two\nlines", "`two lines`")]
+    public void A_code_span_shows_the_text_as_written_without_escapes(string text, string expected) =>
+        Assert.Equal(expected, MarkdownText.Code(text));
 }

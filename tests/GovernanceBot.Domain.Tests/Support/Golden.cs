@@ -8,10 +8,11 @@ namespace GovernanceBot.Domain.Tests.Support;
 /// </summary>
 public static class Golden
 {
-    public static void Verify(string name, string actual, [CallerFilePath] string caller = "")
+    /// <summary>Pins <paramref name="actual"/> in <c>Golden/{name}{extension}</c>: <c>.md</c> for comments, <c>.txt</c> for terminal output.</summary>
+    public static void Verify(string name, string actual, string extension = ".md", [CallerFilePath] string caller = "")
     {
-        var dir = Path.Combine(FindTestsRoot(caller), "Golden");
-        var path = Path.Combine(dir, name + ".md");
+        var dir = Folder(caller);
+        var path = Path.Combine(dir, name + extension);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
             Directory.CreateDirectory(dir);
@@ -23,11 +24,14 @@ public static class Golden
         var expected = File.ReadAllText(path);
         if (expected != actual)
         {
-            File.WriteAllText(Path.ChangeExtension(path, ".received.md"), actual);
+            File.WriteAllText(Path.ChangeExtension(path, ".received" + extension), actual);
         }
 
         Assert.Equal(expected, actual);
     }
+
+    /// <summary>The <c>Golden/</c> folder in the source tree (not the build output), where the files are reviewed.</summary>
+    public static string Folder([CallerFilePath] string caller = "") => Path.Combine(FindTestsRoot(caller), "Golden");
 
     private static string FindTestsRoot(string caller)
     {
