@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace GovernanceBot.Tests.Fakes;
 
 /// <summary>
-/// Stoplight Prism as a validating proxy (../shared/github/README.md): every request passes through it on its way to
+/// Stoplight Prism as a validating proxy (GitHubFixtures/README.md): every request passes through it on its way to
 /// the fake and is checked against GitHub's REST description. Send through <see cref="CreateCheckingHandler"/> and
 /// call <see cref="AssertNoViolations"/> at the end of a test.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class PrismProxy : IAsyncDisposable
     public static async Task<PrismProxy> StartAsync(string upstreamUrl, string spec = DefaultSpec)
     {
         var prismDir = Locate(Path.Combine("tests", "GovernanceBot.Tests", "prism"), "package.json", "the Prism package folder");
-        var specPath = LocateSpec(spec);
+        var specPath = GitHubFixtures.OpenApi(spec);
         if (!File.Exists(Path.Combine(prismDir, "node_modules", ".bin", "prism")))
         {
             // A clean clone (CI): install exactly what package-lock.json pins.
@@ -205,26 +205,6 @@ public sealed class PrismProxy : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
         }
-    }
-
-    /// <summary>GitHub's REST description: <c>GOVERNANCEBOT_OPENAPI_DIR</c>, else <c>&lt;repo&gt;/../shared/github/openapi/</c>.</summary>
-    public static string LocateSpec(string spec)
-    {
-        if (Environment.GetEnvironmentVariable("GOVERNANCEBOT_OPENAPI_DIR") is { Length: > 0 } dir)
-        {
-            return Path.Combine(dir, spec);
-        }
-
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "..", "shared", "github", "openapi", spec);
-            if (File.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new FileNotFoundException($"GitHub's REST description {spec} was not found in ../shared/github/openapi/ beside any folder above {AppContext.BaseDirectory}.");
     }
 
     private static string Locate(string relative, string marker, string what)

@@ -79,6 +79,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         var opened = Assert.Single(BotComments("**Voting is open**"));
         Assert.True(opened.CreatedAt >= VotingOpens && opened.CreatedAt <= VotingOpens + TimeSpan.FromSeconds(5),
             string.Join("\n", _github.Events(Repo, Issue)) + "\n" + string.Join("\n", _github.Comments(Repo, Issue).Select(c => $"{c.Id} {c.CreatedAt:O} {c.UpdatedAt:O} {c.Body[..60]}")));
+        _wire.Prism.AssertNoViolations();
     }
 
     [Fact]
@@ -102,6 +103,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.Contains("| carol | not voted |", Status);
         Assert.Single(BotComments("**Closed without quorum.**"));
         Assert.Single(BotComments("the vote closed on 2026-05-25 09:00 UTC and its result is final"));
+        _wire.Prism.AssertNoViolations();
     }
 
     [Fact]
@@ -120,6 +122,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.Single(BotComments("**Voting is open**"));
         Assert.Single(BotComments("<!-- governance-bot:status -->"));
         Assert.Equal(["rfc", "governance/voting"], _github.Labels(Repo, Issue));
+        _wire.Prism.AssertNoViolations();
     }
 
     [Fact]
@@ -136,6 +139,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         await AdvanceToAsync(_clock.GetUtcNow() + TimeSpan.FromMinutes(5));
         await _host.SettleAsync(() => Status.Contains("| alice | +1 |", StringComparison.Ordinal));
         Assert.Contains("1 of 5 TSC members voted", Status);
+        _wire.Prism.AssertNoViolations();
     }
 
     [Fact]
@@ -154,5 +158,6 @@ public sealed class DeadlineTests : IAsyncLifetime
         var id = _github.GivenComment(Repo, Issue, "bob", "/vote +1", _clock.GetUtcNow());
         await _host!.SendAsync("issue_comment", Given.CommentCreated(id, "bob", "/vote +1"));
         await _host.SettleAsync(() => Status.Contains("| bob | +1 |", StringComparison.Ordinal));
+        _wire.Prism.AssertNoViolations();
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using GovernanceBot.Tests.Fakes;
 
 namespace GovernanceBot.Tests.Host;
 
-/// <summary>Real webhook deliveries from <c>../shared/github/payloads</c>, adapted to the repository and issue a test uses.</summary>
+/// <summary>Real webhook deliveries (vendored in <c>GitHubFixtures/payloads</c>), adapted to the repository and issue a test uses.</summary>
 public static class Payloads
 {
-    public static string Directory { get; } = Locate();
+    public static string Directory { get; } = GitHubFixtures.PayloadsDirectory;
 
     /// <summary>Every payload file, as (event, file name).</summary>
     public static IEnumerable<(string Event, string File)> All() =>
@@ -33,16 +34,5 @@ public static class Payloads
         }
 
         return payload;
-    }
-
-    private static string Locate()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "..", "shared", "github", "payloads");
-            if (System.IO.Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-
-        throw new DirectoryNotFoundException($"../shared/github/payloads was not found beside any folder above {AppContext.BaseDirectory}");
     }
 }
