@@ -92,7 +92,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         SendAsync(@event, payload.ToJsonString(), Secret, delivery);
 
     /// <summary>Waits (in real time, bounded) until the queue is drained and <paramref name="condition"/> holds.</summary>
-    public async Task SettleAsync(Func<bool>? condition = null, int seconds = 20)
+    public async Task SettleAsync(Func<bool>? condition = null, int seconds = 60)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < until)
