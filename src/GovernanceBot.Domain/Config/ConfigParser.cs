@@ -31,10 +31,10 @@ public static class ConfigParser
     public static ConfigResult Parse(string? text, string source)
     {
         if (text is null) return new ConfigResult.Valid(GovernancePolicy.Default, source);
-        return YamlParser.Parse(text) switch
+        return YamlLoader.Load(text) switch
         {
-            YamlResult.Failed failed => new ConfigResult.Invalid(
-                [new ConfigError(failed.Error.Line, FileKey, $"The file is not valid YAML: {failed.Error.Message}")], source),
+            YamlResult.Failed { Error: var e } => new ConfigResult.Invalid(
+                [new ConfigError(e.Line, e.Key.Length == 0 ? FileKey : e.Key, $"The file is not valid YAML{(e.Column > 0 ? $" at column {e.Column}" : "")}: {e.Message}")], source),
             YamlResult.Parsed parsed => new Reader().Read(parsed.Root, source),
             _ => throw new InvalidOperationException("unknown YAML result"),
         };

@@ -2,8 +2,11 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace GovernanceBot.Domain.Yaml;
 
-/// <summary>One node of a parsed YAML document. <see cref="Line"/> is 1-based: the line where the node starts.</summary>
-public abstract record YamlNode(int Line)
+/// <summary>
+/// One node of a loaded YAML document (see <see cref="YamlLoader"/>). <see cref="Line"/> and <see cref="Column"/> are
+/// 1-based: where the node starts in the text, or, for a node reached through an alias (<c>*name</c>), where the alias is.
+/// </summary>
+public abstract record YamlNode(int Line, int Column)
 {
     /// <summary>How a message names this kind of node: "a single value", "a list", "a mapping".</summary>
     public abstract string KindName { get; }
@@ -24,12 +27,16 @@ public enum YamlScalarStyle
 }
 
 /// <summary>
-/// A scalar. Values stay strings; consumers give them a type. <paramref name="IsQuoted"/> is true for every style
-/// but <see cref="YamlScalarStyle.Plain"/> (quoted or block text), i.e. the author wrote it explicitly as text.
+/// A scalar. Values stay strings; consumers give them a type, so <c>close_early: no</c> stays the text "no" for the
+/// consumer to refuse, instead of becoming YAML 1.1's false. <see cref="Tag"/> is the explicit tag, if any, in short form
+/// (<c>!!str</c>, <c>!!int</c>...); the loader has already checked that the value fits it.
 /// </summary>
-public sealed record YamlScalar(string Value, bool IsQuoted, int Line) : YamlNode(Line)
+public sealed record YamlScalar(string Value, YamlScalarStyle Style, int Line, int Column) : YamlNode(Line, Column)
 {
-    public YamlScalarStyle Style { get; init; } = IsQuoted ? YamlScalarStyle.DoubleQuoted : YamlScalarStyle.Plain;
+    public string? Tag { get; init; }
+
+    /// <summary>True for every style but <see cref="YamlScalarStyle.Plain"/>: the author put the text in quotes or a block.</summary>
+    public bool IsQuoted => Style != YamlScalarStyle.Plain;
 
     /// <summary>
     /// The line of the first character of the value. Equals <see cref="YamlNode.Line"/> except for block scalars,
@@ -39,16 +46,21 @@ public sealed record YamlScalar(string Value, bool IsQuoted, int Line) : YamlNod
     public int ContentLine { get; init; } = Line;
 
     /// <summary>
-    /// YAML's null: a key or list item with nothing after it (parsed as an empty plain scalar), or a plain
-    /// <c>~</c> / <c>null</c>. A quoted <c>""</c> is an empty string, not null.
+    /// YAML's null: a key or list item with nothing after it (an empty plain scalar), a plain <c>~</c> / <c>null</c>,
+    /// or anything tagged <c>!!null</c>. A quoted <c>""</c>, or a value tagged <c>!!str</c>, is text, not null.
     /// </summary>
-    public bool IsNull => !IsQuoted && Value is "" or "~" or "null" or "Null" or "NULL";
+    public bool IsNull => Tag switch
+    {
+        "!!null" => true,
+        null => Style == YamlScalarStyle.Plain && Value is "" or "~" or "null" or "Null" or "NULL",
+        _ => false,
+    };
 
     public override string KindName => "a single value";
 }
 
 /// <summary>A block (<c>- item</c>) or flow (<c>[a, b]</c>) sequence.</summary>
-public sealed record YamlSequence(IReadOnlyList<YamlNode> Items, int Line) : YamlNode(Line)
+public sealed record YamlSequence(IReadOnlyList<YamlNode> Items, int Line, int Column) : YamlNode(Line, Column)
 {
     public override string KindName => "a list";
 }
@@ -56,8 +68,11 @@ public sealed record YamlSequence(IReadOnlyList<YamlNode> Items, int Line) : Yam
 /// <summary>One <c>key: value</c> pair of a mapping.</summary>
 public sealed record YamlEntry(YamlScalar Key, YamlNode Value);
 
-/// <summary>A block or flow mapping. Entries keep file order; keys are unique (the parser rejects duplicates).</summary>
-public sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, int Line) : YamlNode(Line)
+/// <summary>
+/// A block or flow mapping. Entries keep file order and keys are unique: the loader refuses a key written twice, and
+/// expands <c>&lt;&lt;: *defaults</c> merge keys in place, keeping only the merged keys the mapping does not set itself.
+/// </summary>
+public sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, int Line, int Column) : YamlNode(Line, Column)
 {
     public override string KindName => "a mapping";
 
@@ -77,13 +92,17 @@ public sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, int Line) : Y
     }
 }
 
-/// <summary>Why a document is not in the supported YAML subset, and where.</summary>
-public sealed record YamlError(int Line, string Message)
+/// <summary>
+/// Why a text is not a YAML document the bot can read, and where: 1-based <paramref name="Line"/> and
+/// <paramref name="Column"/> (0 when no column applies), and the dotted <paramref name="Key"/> of the setting being read
+/// there ("" at the top of the document).
+/// </summary>
+public sealed record YamlError(int Line, int Column, string Key, string Message)
 {
-    public override string ToString() => $"line {Line}: {Message}";
+    public override string ToString() => Column > 0 ? $"line {Line}, column {Column}: {Message}" : $"line {Line}: {Message}";
 }
 
-/// <summary>The outcome of <see cref="YamlParser.Parse"/>.</summary>
+/// <summary>The outcome of <see cref="YamlLoader.Load"/>.</summary>
 public abstract record YamlResult
 {
     private YamlResult() { }

@@ -13,11 +13,11 @@ public static class ScenarioReader
 
     public static Scenario Parse(string text)
     {
-        var root = YamlParser.Parse(text) switch
+        var root = YamlLoader.Load(text) switch
         {
             YamlResult.Parsed { Root: YamlMapping m } => m,
             YamlResult.Parsed p => throw new ScenarioException($"line {p.Root.Line}: a scenario is a mapping with the keys {string.Join(", ", TopKeys)}"),
-            YamlResult.Failed f => throw new ScenarioException($"line {f.Error.Line}: {f.Error.Message}"),
+            YamlResult.Failed f => throw new ScenarioException(f.Error.ToString()),
             _ => throw new ScenarioException("the scenario cannot be read"),
         };
         CheckKeys(root, TopKeys, "the scenario");

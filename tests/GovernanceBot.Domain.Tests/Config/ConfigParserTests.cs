@@ -88,7 +88,7 @@ public class ConfigParserTests
     [InlineData("tsc", "tsc")]
     [InlineData("steering-committee", "steering-committee")]
     [InlineData("my-org/tsc", "tsc")]
-    [InlineData("@my-org/TSC", "tsc")]
+    [InlineData("\"@my-org/TSC\"", "tsc")]
     [InlineData("\"core_team\"", "core_team")]
     public void A_team_is_stored_as_its_slug(string written, string slug) =>
         Assert.Equal(new TscSource.Team(slug), Valid($"tsc:\n  team: {written}").Tsc);
@@ -185,10 +185,10 @@ public class ConfigParserTests
     [InlineData("voting: [majority]", 1, "voting", "voting must be a mapping of settings")]
     [InlineData("processes:\n  rfc: { approval: 1/0 }", 2, "processes.rfc.approval", "not an approval share")]
     [InlineData("- tsc", 1, "(file)", "The file must hold settings such as tsc:, processes: and voting:")]
-    [InlineData("tsc: { members: [alice }", 1, "(file)", "The file is not valid YAML: Expected a comma or ] after the list item, but found '}'.")]
-    [InlineData("tsc: { members: [alice\nvoting: {}", 1, "(file)", "The file is not valid YAML: The '[' on this line is never closed")]
-    [InlineData("tsc:\n\tmembers: [alice]", 2, "(file)", "tab")]
-    [InlineData("tsc: { team: tsc }\ntsc: { team: other }", 2, "(file)", "appears twice")]
+    [InlineData("tsc: { members: [alice }", 1, "tsc.members", "The file is not valid YAML at column 24: Expected a comma or ']' here, after the item before it")]
+    [InlineData("tsc: { members: [alice\nvoting: {}", 1, "tsc.members", "The file is not valid YAML at column 17: The '[' here is never closed; add the matching ']'.")]
+    [InlineData("tsc:\n\tmembers: [alice]", 2, "tsc", "indented with a tab")]
+    [InlineData("tsc: { team: tsc }\ntsc: { team: other }", 2, "tsc", "The key \"tsc\" appears twice in this mapping (first on line 1); keep only one.")]
     public void Each_kind_of_mistake_is_reported_with_its_line_and_key(string text, int line, string key, string fragment)
     {
         var error = Assert.Single(Errors(text));

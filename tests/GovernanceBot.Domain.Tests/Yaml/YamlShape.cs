@@ -17,14 +17,14 @@ internal static class YamlShape
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
-    public static YamlNode ParseOk(string text) => YamlParser.Parse(text) switch
+    public static YamlNode ParseOk(string text) => YamlLoader.Load(text) switch
     {
         YamlResult.Parsed p => p.Root,
         YamlResult.Failed f => throw new Xunit.Sdk.XunitException($"expected YAML to parse, got {f.Error}"),
         _ => throw new ArgumentOutOfRangeException(nameof(text)),
     };
 
-    public static YamlError ParseFails(string text) => YamlParser.Parse(text) switch
+    public static YamlError ParseFails(string text) => YamlLoader.Load(text) switch
     {
         YamlResult.Failed f => f.Error,
         YamlResult.Parsed p => throw new Xunit.Sdk.XunitException($"expected a YAML error, got {Show(p.Root)}"),

@@ -1,0 +1,467 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace GovernanceBot.Domain.Yaml;
+
+/// <summary>
+/// Reads one YAML 1.2 document with YamlDotNet's parser into the small node model that configuration and scenario
+/// readers consume, keeping each node's line and column. YamlDotNet does the YAML: block and flow styles, every scalar
+/// style (multi-line quoted text included), directives, document markers, tags, anchors and aliases, CRLF. This class
+/// adds what a configuration reader needs on top:
+/// <list type="bullet">
+/// <item>a key written twice in one mapping is an error (YAML says so; YamlDotNet's parser leaves it to the loader);</item>
+/// <item><c>&lt;&lt;: *defaults</c> merge keys are expanded in place, a key the mapping sets itself winning over a merged
+/// one (done here rather than by YamlDotNet's <c>MergingParser</c>, which reports neither duplicates nor where a merged
+/// key was written);</item>
+/// <item>scalars keep their text and style, so the consumer decides types and can refuse YAML 1.1's <c>no</c> as a boolean;
+/// an explicit tag must fit its value (<c>!!int abc</c> is refused) and unknown tags are refused;</item>
+/// <item>one document per file; a second one is an error, not silently ignored;</item>
+/// <item>limits: nesting deeper than <see cref="MaxDepth"/> and documents that hold, once aliases are expanded, more than
+/// <see cref="MaxNodes"/> values (the "billion laughs") are refused before they cost time or memory.</item>
+/// </list>
+/// Every problem is a <see cref="YamlError"/> with its line, column and the dotted key being read there.
+/// </summary>
+public static partial class YamlLoader
+{
+    /// <summary>The deepest nesting of lists and mappings accepted, aliases expanded.</summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>The most values (scalars, lists and mappings) a document may hold, aliases expanded.</summary>
+    public const int MaxNodes = 100_000;
+
+    private const string CoreSchema = "tag:yaml.org,2002:";
+
+    /// <summary>Loads <paramref name="text"/>. Never throws: every problem is a <see cref="YamlResult.Failed"/>.</summary>
+    public static YamlResult Load(string? text)
+    {
+        text ??= "";
+
+        // YAML allows a byte order mark before the document; YamlDotNet would read it as part of the first key.
+        if (text.StartsWith('\uFEFF')) text = text[1..];
+        try
+        {
+            return new YamlResult.Parsed(new Loader(text).LoadDocument());
+        }
+        catch (YamlLoadException e)
+        {
+            return new YamlResult.Failed(e.Error);
+        }
+    }
+
+    // Internal control flow of the recursive loader only; Load turns it into a value and it never escapes.
+    private sealed class YamlLoadException(YamlError error) : Exception(error.Message)
+    {
+        public YamlError Error { get; } = error;
+    }
+
+    /// <summary>A loaded node with its size (values it holds, itself included) and height (levels of nesting, 0 for a scalar).</summary>
+    private readonly record struct Built(YamlNode Node, int Size, int Height);
+
+    /// <summary>A list or mapping being read: <paramref name="Opener"/> is '[' or '{' for flow style, else '\0'.</summary>
+    private readonly record struct Open(char Opener, Mark Start);
+
+    private sealed class Loader(string text)
+    {
+        private readonly Parser parser = new(new Scanner(new StringReader(text), skipComments: true));
+        private readonly Dictionary<string, Built> anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> anchorsBeingRead = new(StringComparer.Ordinal);
+        private readonly List<Open> open = [];
+        private Mark reached = Mark.Empty;
+        private string reading = "";
+        private int nodes;
+        private bool aliasesExpanded;
+
+        public YamlNode LoadDocument()
+        {
+            Next(); // StreamStart
+            if (Next() is not DocumentStart) return new YamlMapping([], 1, 1);
+
+            var root = Node(Next(), depth: 0, path: "").Node;
+            Next(); // DocumentEnd
+            if (Next() is DocumentStart second)
+            {
+                throw Fail(second.Start, "", "This file holds more than one YAML document: a second one starts on this line (after --- or ...). "
+                    + "The bot reads a single document; remove this line and what follows, or move it to a file of its own.");
+            }
+
+            // A document with nothing in it (only comments, or a lone ---) is an empty mapping: every default applies.
+            return root is YamlScalar { Style: YamlScalarStyle.Plain, Value: "", Tag: null }
+                ? new YamlMapping([], 1, 1)
+                : root;
+        }
+
+        // ---- nodes -----------------------------------------------------------------------------------------------
+
+        private Built Node(ParsingEvent e, int depth, string path) => e switch
+        {
+            AnchorAlias alias => Alias(alias, depth, path),
+            Scalar scalar => Remember(scalar.Anchor, ScalarNode(scalar, path)),
+            SequenceStart start => Sequence(start, depth, path),
+            MappingStart start => Mapping(start, depth, path),
+            _ => throw Fail(e.Start, path, $"Unexpected {e.GetType().Name} in the YAML event stream."),
+        };
+
+        private Built ScalarNode(Scalar e, string path)
+        {
+            Count(1, e.Start, path);
+            var style = e.Style switch
+            {
+                ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+                ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+                ScalarStyle.Literal => YamlScalarStyle.Literal,
+                ScalarStyle.Folded => YamlScalarStyle.Folded,
+                _ => YamlScalarStyle.Plain,
+            };
+            var (line, column) = Position(e.Start);
+            var node = new YamlScalar(e.Value, style, line, column)
+            {
+                Tag = ShortTag(e.Tag, scalar: true),
+                ContentLine = style is YamlScalarStyle.Literal or YamlScalarStyle.Folded ? BlockContentLine(e.Start) : line,
+            };
+            if (node.Tag is { } tag && !FitsTag(node, tag)) throw Fail(e.Start, path, TagMismatch(tag, node));
+            return new Built(node, 1, 0);
+        }
+
+        private Built Sequence(SequenceStart start, int depth, string path)
+        {
+            Enter(start.Start, depth, path, start.Anchor, start.Tag, "!!seq", start.Style == SequenceStyle.Flow ? '[' : '\0');
+            var items = new List<YamlNode>();
+            var size = 1;
+            var height = 0;
+            while (true)
+            {
+                reading = path;
+                var e = Next();
+                if (e is SequenceEnd) break;
+                var item = Node(e, depth + 1, path);
+                items.Add(item.Node);
+                size += item.Size;
+                height = Math.Max(height, item.Height);
+            }
+
+            var (line, column) = Position(start.Start);
+            return Leave(start.Anchor, new Built(new YamlSequence(items, line, column), size, height + 1));
+        }
+
+        private Built Mapping(MappingStart start, int depth, string path)
+        {
+            Enter(start.Start, depth, path, start.Anchor, start.Tag, "!!map", start.Style == MappingStyle.Flow ? '{' : '\0');
+            var pairs = new List<(YamlScalar Key, Built Value, bool IsMerge)>();
+            var size = 1;
+            var height = 0;
+            while (true)
+            {
+                reading = path;
+                var e = Next();
+                if (e is MappingEnd) break;
+
+                var key = Node(e, depth + 1, path);
+                if (key.Node is not YamlScalar keyScalar)
+                    throw Fail(key.Node, path, $"A key must be a single value, like name:, but this one is {key.Node.KindName}.");
+
+                var isMerge = keyScalar is { Value: "<<", Style: YamlScalarStyle.Plain, Tag: null or "!!merge" };
+                var valuePath = isMerge ? path : Join(path, keyScalar.Value);
+                reading = valuePath;
+                var valueEvent = Next();
+                var value = Node(valueEvent, depth + 1, valuePath);
+
+                // YamlDotNet gives a missing key (": value") an empty scalar placed at the start of the mapping.
+                if (keyScalar is { Value: "", Style: YamlScalarStyle.Plain, Tag: null })
+                    throw Fail(valueEvent.Start, path, "A key is missing before the colon that precedes this value; write it as name: value.");
+
+                pairs.Add((keyScalar, value, isMerge));
+                size += key.Size + value.Size;
+                height = Math.Max(height, value.Height);
+            }
+
+            var entries = Merge(pairs, path);
+            var (line, column) = Position(start.Start);
+            return Leave(start.Anchor, new Built(new YamlMapping(entries, line, column), size, height + 1));
+        }
+
+        /// <summary>
+        /// The mapping's entries in file order, keys written twice refused, and each <c>&lt;&lt;</c> replaced by the entries
+        /// it merges that the mapping does not set itself (of several merged mappings, the first to set a key wins).
+        /// </summary>
+        private List<YamlEntry> Merge(List<(YamlScalar Key, Built Value, bool IsMerge)> pairs, string path)
+        {
+            var first = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+            foreach (var (key, _, isMerge) in pairs)
+            {
+                if (first.TryAdd(key.Value, key)) continue;
+                var previous = first[key.Value];
+                throw isMerge
+                    ? Fail(key, path, $"This mapping has a second << merge key (the first is on line {previous.Line}); merge several mappings with one key, like <<: [*first, *second].")
+                    : Fail(key, Join(path, key.Value), $"The key \"{key.Value}\" appears twice in this mapping (first on line {previous.Line}); keep only one.");
+            }
+
+            var present = pairs.Where(p => !p.IsMerge).Select(p => p.Key.Value).ToHashSet(StringComparer.Ordinal);
+            var entries = new List<YamlEntry>(pairs.Count);
+            foreach (var (key, value, isMerge) in pairs)
+            {
+                if (!isMerge)
+                {
+                    entries.Add(new YamlEntry(key, value.Node));
+                    continue;
+                }
+
+                foreach (var source in MergeSources(key, value.Node, path))
+                    entries.AddRange(source.Entries.Where(entry => present.Add(entry.Key.Value)));
+            }
+
+            return entries;
+        }
+
+        private IEnumerable<YamlMapping> MergeSources(YamlScalar key, YamlNode value, string path) => value switch
+        {
+            YamlMapping mapping => [mapping],
+            YamlSequence { Items: var items } when items.All(i => i is YamlMapping) => items.Cast<YamlMapping>(),
+            _ => throw Fail(key, path, $"<< merges other mappings into this one, so its value must be a mapping or a list of mappings, like <<: *defaults or <<: [*first, *second]; here it is {value.KindName}."),
+        };
+
+        private Built Alias(AnchorAlias alias, int depth, string path)
+        {
+            var name = alias.Value.Value;
+            if (anchorsBeingRead.ContainsKey(name))
+                throw Fail(alias.Start, path, $"The alias *{name} sits inside the value it refers to (&{name}), which would make that value endless; write the value out instead.");
+            if (!anchors.TryGetValue(name, out var target))
+                throw Fail(alias.Start, path, $"The alias *{name} refers to no anchor: mark a value above this line with &{name}, or check the spelling.");
+            if (depth + target.Height > MaxDepth) throw TooDeep(alias.Start, path);
+
+            aliasesExpanded = true;
+            Count(target.Size, alias.Start, path);
+
+            // The value is the anchored one, found where the alias is: a message about it points at the alias.
+            var (line, column) = Position(alias.Start);
+            return target with { Node = target.Node with { Line = line, Column = column } };
+        }
+
+        private void Enter(Mark start, int depth, string path, AnchorName anchor, TagName tag, string expectedTag, char opener)
+        {
+            if (depth >= MaxDepth) throw TooDeep(start, path);
+            Count(1, start, path);
+            if (ShortTag(tag, scalar: false) is { } written && written != expectedTag)
+            {
+                var kind = expectedTag == "!!seq" ? "a list" : "a mapping";
+                throw Fail(start, path, written is "!!seq" or "!!map" or "!!str" or "!!int" or "!!float" or "!!bool" or "!!null"
+                    ? $"This value is tagged {written} but it is {kind}; remove the tag."
+                    : UnknownTag(written));
+            }
+
+            if (!anchor.IsEmpty) anchorsBeingRead[anchor.Value] = anchorsBeingRead.GetValueOrDefault(anchor.Value) + 1;
+            open.Add(new Open(opener, start));
+        }
+
+        private Built Leave(AnchorName anchor, Built built)
+        {
+            open.RemoveAt(open.Count - 1);
+            if (!anchor.IsEmpty && --anchorsBeingRead[anchor.Value] == 0) anchorsBeingRead.Remove(anchor.Value);
+            return Remember(anchor, built);
+        }
+
+        private Built Remember(AnchorName anchor, Built built)
+        {
+            // A later anchor of the same name replaces the earlier one for the aliases after it, as YAML says.
+            if (!anchor.IsEmpty) anchors[anchor.Value] = built;
+            return built;
+        }
+
+        private void Count(int added, Mark at, string path)
+        {
+            nodes += added;
+            if (nodes <= MaxNodes) return;
+            throw Fail(at, path, aliasesExpanded
+                ? $"With its aliases expanded, this document would hold more than {MaxNodes} values (aliases of aliases multiply); write the values out, or use fewer aliases."
+                : $"This document holds more than {MaxNodes} values, far more than a configuration needs.");
+        }
+
+        // ---- tags ------------------------------------------------------------------------------------------------
+
+        /// <summary>The explicit tag in short form (<c>!!str</c> for <c>tag:yaml.org,2002:str</c>), or null when there is none.</summary>
+        private static string? ShortTag(TagName tag, bool scalar)
+        {
+            if (tag.IsEmpty) return null;
+
+            // "!" alone is YAML's non-specific tag: a scalar written "! 12" is the text "12".
+            if (tag.IsNonSpecific) return scalar && tag.Value == "!" ? "!!str" : null;
+            var value = tag.Value;
+            return value.StartsWith(CoreSchema, StringComparison.Ordinal) ? "!!" + value[CoreSchema.Length..] : value;
+        }
+
+        /// <summary>Whether a tagged scalar's text is a value of that tag in YAML 1.2's core schema.</summary>
+        private static bool FitsTag(YamlScalar scalar, string tag) => tag switch
+        {
+            "!!str" => true,
+            "!!null" => scalar.Value is "" or "~" or "null" or "Null" or "NULL",
+            "!!bool" => scalar.Value is "true" or "True" or "TRUE" or "false" or "False" or "FALSE",
+            "!!int" => IntPattern().IsMatch(scalar.Value),
+            "!!float" => FloatPattern().IsMatch(scalar.Value),
+            _ => false,
+        };
+
+        private static string TagMismatch(string tag, YamlScalar scalar) => tag switch
+        {
+            "!!null" or "!!bool" or "!!int" or "!!float" =>
+                $"\"{scalar.Value}\" is tagged {tag} but is not {TagMeaning(tag)}; fix the value, or remove the tag.",
+            "!!seq" or "!!map" => $"This value is tagged {tag} but it is a single value; remove the tag.",
+            _ => UnknownTag(tag),
+        };
+
+        private static string TagMeaning(string tag) => tag switch
+        {
+            "!!null" => "null (nothing, ~ or null)",
+            "!!bool" => "a boolean (true or false)",
+            "!!int" => "an integer",
+            _ => "a number",
+        };
+
+        private static string UnknownTag(string tag) =>
+            $"The tag {tag} is not one the bot reads; remove it, or use one of YAML's own: !!str, !!int, !!float, !!bool or !!null on a single value, !!seq on a list, !!map on a mapping.";
+
+        // ---- positions and errors --------------------------------------------------------------------------------
+
+        private ParsingEvent Next()
+        {
+            try
+            {
+                if (parser.MoveNext() && parser.Current is { } e)
+                {
+                    reached = e.End;
+                    return e;
+                }
+            }
+            catch (YamlException e)
+            {
+                throw Syntax(e.Start, e.Message);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                // YamlDotNet 18.1 throws these, without a position, on some malformed text (a flow collection still open
+                // at the end of the text; an empty or invalid tag). They are the text's fault, not the bot's.
+                throw Syntax(reached, null);
+            }
+
+            throw Fail(reached, reading, "The document ends unexpectedly.");
+        }
+
+        /// <summary>A syntax error reported by YamlDotNet, reworded for a maintainer and placed where the fix goes.</summary>
+        private YamlLoadException Syntax(Mark at, string? message)
+        {
+            var flow = open.LastOrDefault(o => o.Opener != '\0');
+            var closer = flow.Opener == '[' ? ']' : '}';
+            if (message is null)
+            {
+                return flow.Opener != '\0'
+                    ? Fail(flow.Start, reading, $"The '{flow.Opener}' here is never closed; add the matching '{closer}'.")
+                    : Fail(at, reading, "The YAML cannot be read after this point; check the quotes, brackets and tags here.");
+            }
+
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndentedLine(at) is var (tabLine, tabColumn))
+            {
+                return new YamlLoadException(new YamlError(tabLine, tabColumn, reading,
+                    "This line is indented with a tab; YAML allows only spaces for indentation."));
+            }
+
+            if (message.Contains("did not find expected ',' or", StringComparison.Ordinal) && flow.Opener != '\0')
+            {
+                var (line, column) = Position(at);
+                return flow.Start.Line < at.Line
+                    ? Fail(flow.Start, reading, $"The '{flow.Opener}' here is never closed; add the matching '{closer}' (line {line}, column {column} is still inside it).")
+                    : Fail(at, reading, $"Expected a comma or '{closer}' here, after the item before it; separate items with commas, and put text with special characters in quotes.");
+            }
+
+            // GitHub writes people and teams as @name, but YAML reserves @ (and `) at the start of a plain value.
+            if (message.Contains("cannot start any token", StringComparison.Ordinal) && at.Index < text.Length && text[(int)at.Index] is '@' or '`')
+            {
+                return Fail(at, reading, $"A value cannot start with {text[(int)at.Index]} in YAML, which reserves it; put the value in quotes, like \"@alice\", or leave the @ out.");
+            }
+
+            return Fail(at, reading, Reworded(message) ?? message);
+        }
+
+        private static string? Reworded(string message)
+        {
+            (string Fragment, string Text)[] known =
+            [
+                ("found invalid mapping", ColonInValue),
+                ("Mapping values are not allowed", ColonInValue),
+                ("could not find expected ':'", "Expected a key followed by a colon here, like name: value; if this line continues the value above, indent it more."),
+                ("did not find expected key", "Expected another key here (name: value), lined up with the keys above; check the indentation, and whether text after a closing quote or bracket belongs inside it."),
+                ("Block sequence entries are not allowed", "A - list item cannot start here; put each - item on its own line below its key, or write the list as [a, b]."),
+                ("did not find expected <document", "This line does not continue the document above it; check its indentation (it may be indented less than the first line), or put text with special characters in quotes."),
+                ("did not find expected node content", "A value is missing here, or starts with a character that needs quotes, such as , ] } or %."),
+                ("found unexpected end of stream", "The quoted text that starts here is never closed; add the closing quote."),
+                ("unknown escape character", "This double-quoted text has a backslash escape YAML does not know; write \\\\ for a backslash, or use single quotes, where a backslash is just a backslash."),
+                ("While scanning a block scalar", "Only a comment may follow | or > on its line (after an optional - or + and indentation digit); start the text on the next line."),
+                ("incompatible YAML document", "This file declares a YAML version the bot does not read; write %YAML 1.2, or remove the %YAML line."),
+                ("cannot start any token", "A value cannot start with this character; put the value in quotes."),
+            ];
+            return known.FirstOrDefault(k => message.Contains(k.Fragment, StringComparison.Ordinal)).Text;
+        }
+
+        private const string ColonInValue =
+            "A colon followed by a space inside a value reads as a new key; put the value in quotes, or check this line's indentation.";
+
+        /// <summary>The first line at or after <paramref name="from"/> whose indentation holds a tab, and the tab's column.</summary>
+        private (int Line, int Column)? TabIndentedLine(Mark from)
+        {
+            var lines = text.Split('\n');
+            for (var i = Math.Max(0, (int)from.Line - 1); i < lines.Length; i++)
+            {
+                var line = lines[i].TrimEnd('\r');
+                var content = line.AsSpan().IndexOfAnyExcept(' ', '\t');
+                var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                if (content > 0 && tab >= 0 && tab < content) return (i + 1, tab + 1);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The line where a block scalar's text begins: the one after its <c>|</c> or <c>&gt;</c>. The node's mark is at
+        /// its first property (<c>&amp;anchor</c>, <c>!tag</c>), which may sit on an earlier line than the indicator.
+        /// </summary>
+        private int BlockContentLine(Mark start)
+        {
+            var line = (int)start.Line;
+            for (var i = (int)start.Index; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c is '|' or '>') return line + 1;
+                if (c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) line++;
+                else if (c is '&' or '!' or '#')
+                {
+                    // Skip the whole anchor, tag or comment: an anchor's name may itself hold a | or >.
+                    var end = c == '#' ? text.IndexOfAny(['\r', '\n'], i) : text.IndexOfAny([' ', '\t', '\r', '\n'], i);
+                    if (end < 0) break;
+                    i = end - 1;
+                }
+            }
+
+            return (int)start.Line + 1;
+        }
+
+        private YamlLoadException TooDeep(Mark at, string path) =>
+            Fail(at, path, $"The document is nested more than {MaxDepth} levels deep (aliases included), far more than a configuration needs.");
+
+        private YamlLoadException Fail(Mark at, string path, string message)
+        {
+            var (line, column) = Position(at);
+            return new YamlLoadException(new YamlError(line, column, path, message));
+        }
+
+        private static YamlLoadException Fail(YamlNode at, string path, string message) =>
+            new(new YamlError(at.Line, at.Column, path, message));
+
+        private static (int Line, int Column) Position(Mark mark) => (Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
+
+        private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+    }
+
+    [GeneratedRegex(@"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")]
+    private static partial Regex IntPattern();
+
+    [GeneratedRegex(@"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$")]
+    private static partial Regex FloatPattern();
+}
