@@ -58,12 +58,47 @@ public static partial class YamlLoader
     /// <summary>A loaded node with its size (values it holds, itself included) and height (levels of nesting, 0 for a scalar).</summary>
     private readonly record struct Built(YamlNode Node, int Size, int Height);
 
-    /// <summary>A list or mapping being read: <paramref name="Opener"/> is '[' or '{' for flow style, else '\0'.</summary>
-    private readonly record struct Open(char Opener, Mark Start);
+    /// <summary>A list or mapping being read, at <paramref name="Path"/>: <paramref name="Opener"/> is '[' or '{' for flow style, else '\0'.</summary>
+    private readonly record struct Open(char Opener, Mark Start, string Path);
+
+    /// <summary>
+    /// YamlDotNet's scanner with one fix: a token the parser has looked ahead at is not skipped unread. YamlDotNet 18.1's
+    /// parser looks ahead twice after an anchored scalar that is a value in a flow mapping, losing the comma after it, so
+    /// <c>{ a: &amp;x 1, b: 2 }</c> failed ("did not find expected ',' or '}'"; aaubry/YamlDotNet#949 fixed only the
+    /// form with one entry). A second look-ahead past an unconsumed comma now returns that same comma. (The parser also
+    /// looks ahead twice at the end of the stream, expecting nothing more, so the fix is limited to the comma.)
+    /// </summary>
+    private sealed class PeekOnceScanner(Scanner scanner) : IScanner
+    {
+        private bool peeked;
+
+        public Mark CurrentPosition => scanner.CurrentPosition;
+
+        public YamlDotNet.Core.Tokens.Token? Current => scanner.Current;
+
+        public bool MoveNext()
+        {
+            peeked = false;
+            return scanner.MoveNext();
+        }
+
+        public bool MoveNextWithoutConsuming()
+        {
+            if (peeked && scanner.Current is YamlDotNet.Core.Tokens.FlowEntry) return true;
+            peeked = scanner.MoveNextWithoutConsuming();
+            return peeked;
+        }
+
+        public void ConsumeCurrent()
+        {
+            peeked = false;
+            scanner.ConsumeCurrent();
+        }
+    }
 
     private sealed class Loader(string text)
     {
-        private readonly Parser parser = new(new Scanner(new StringReader(text), skipComments: true));
+        private readonly Parser parser = new(new PeekOnceScanner(new Scanner(new StringReader(text), skipComments: true)));
         private readonly Dictionary<string, Built> anchors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> anchorsBeingRead = new(StringComparer.Ordinal);
         private readonly List<Open> open = [];
@@ -250,7 +285,7 @@ public static partial class YamlLoader
             }
 
             if (!anchor.IsEmpty) anchorsBeingRead[anchor.Value] = anchorsBeingRead.GetValueOrDefault(anchor.Value) + 1;
-            open.Add(new Open(opener, start));
+            open.Add(new Open(opener, start, path));
         }
 
         private Built Leave(AnchorName anchor, Built built)
@@ -293,6 +328,7 @@ public static partial class YamlLoader
         private static bool FitsTag(YamlScalar scalar, string tag) => tag switch
         {
             "!!str" => true,
+            "!!merge" => scalar.Value == "<<",
             "!!null" => scalar.Value is "" or "~" or "null" or "Null" or "NULL",
             "!!bool" => scalar.Value is "true" or "True" or "TRUE" or "false" or "False" or "FALSE",
             "!!int" => IntPattern().IsMatch(scalar.Value),
@@ -353,7 +389,7 @@ public static partial class YamlLoader
             if (message is null)
             {
                 return flow.Opener != '\0'
-                    ? Fail(flow.Start, reading, $"The '{flow.Opener}' here is never closed; add the matching '{closer}'.")
+                    ? Fail(flow.Start, flow.Path, $"The '{flow.Opener}' here is never closed; add the matching '{closer}'.")
                     : Fail(at, reading, "The YAML cannot be read after this point; check the quotes, brackets and tags here.");
             }
 
@@ -367,7 +403,7 @@ public static partial class YamlLoader
             {
                 var (line, column) = Position(at);
                 return flow.Start.Line < at.Line
-                    ? Fail(flow.Start, reading, $"The '{flow.Opener}' here is never closed; add the matching '{closer}' (line {line}, column {column} is still inside it).")
+                    ? Fail(flow.Start, flow.Path, $"The '{flow.Opener}' here is never closed; add the matching '{closer}' (line {line}, column {column} is still inside it).")
                     : Fail(at, reading, $"Expected a comma or '{closer}' here, after the item before it; separate items with commas, and put text with special characters in quotes.");
             }
 
@@ -397,7 +433,7 @@ public static partial class YamlLoader
                 ("incompatible YAML document", "This file declares a YAML version the bot does not read; write %YAML 1.2, or remove the %YAML line."),
                 ("cannot start any token", "A value cannot start with this character; put the value in quotes."),
             ];
-            return known.FirstOrDefault(k => message.Contains(k.Fragment, StringComparison.Ordinal)).Text;
+            return known.FirstOrDefault(k => message.Contains(k.Fragment, StringComparison.OrdinalIgnoreCase)).Text;
         }
 
         private const string ColonInValue =
