@@ -33,6 +33,7 @@ public sealed class ScenarioFileTests
     [InlineData("concern-with-team-mention.yml", "rejected", 1, 0, 1)]
     [InlineData("team-tsc.yml", "approved", 2, 0, 0)]
     [InlineData("relabel-new-round.yml", "approved", 3, 0, 0)]
+    [InlineData("yaml-anchors-and-merge.yml", "approved", 3, 0, 0)]
     public async Task Each_scenario_ends_with_the_expected_outcome_and_tally(string file, string outcome, int plus, int zero, int minus)
     {
         var (_, result) = await Run(file);
@@ -196,6 +197,8 @@ public sealed class ScenarioFileTests
     [InlineData("steps:\n  - { at: soon, by: dana, label: rfc }\n", "line 2", "is not a time")]
     [InlineData("steps: [ { at: 0d, by: dana }\n", "line", "")]
     [InlineData("steps:\n  - { at: 0d, by: dana, label: rfc, comment: hi }\n", "line 2", "exactly one action")]
+    [InlineData("steps:\n  - &s { at: 0d, by: dana, label: rfc }\n  - { <<: *s, by: erin, by: zoe }\n", "line 3, column 25", "The key \"by\" appears twice")]
+    [InlineData("steps:\n  - *first\n", "line 2, column 5", "The alias *first refers to no anchor")]
     public async Task A_bad_scenario_fails_with_a_clear_message_and_exit_code_2(string text, string where, string what)
     {
         var file = Path.GetTempFileName();
