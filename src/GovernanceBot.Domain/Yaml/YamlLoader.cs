@@ -62,11 +62,11 @@ public static partial class YamlLoader
     private readonly record struct Open(char Opener, Mark Start, string Path);
 
     /// <summary>
-    /// YamlDotNet's scanner with one fix: a token the parser has looked ahead at is not skipped unread. YamlDotNet 18.1's
+    /// YamlDotNet's scanner with one fix: a comma the parser has looked ahead at is not skipped unread. YamlDotNet 18.1's
     /// parser looks ahead twice after an anchored scalar that is a value in a flow mapping, losing the comma after it, so
     /// <c>{ a: &amp;x 1, b: 2 }</c> failed ("did not find expected ',' or '}'"; aaubry/YamlDotNet#949 fixed only the
-    /// form with one entry). A second look-ahead past an unconsumed comma now returns that same comma. (The parser also
-    /// looks ahead twice at the end of the stream, expecting nothing more, so the fix is limited to the comma.)
+    /// form with one entry). A second look-ahead past an unconsumed comma now returns that same comma. The fix is limited
+    /// to the comma because the parser also looks ahead twice at the end of the stream, expecting nothing more there.
     /// </summary>
     private sealed class PeekOnceScanner(Scanner scanner) : IScanner
     {
