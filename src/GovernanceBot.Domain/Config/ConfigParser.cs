@@ -219,6 +219,14 @@ public static class ConfigParser
                     continue;
                 }
 
+                if (label.Contains("<!--", StringComparison.Ordinal) || label.Contains("-->", StringComparison.Ordinal))
+                {
+                    // The bot finds its own comments by hidden HTML-comment markers; a label that spells one would
+                    // make a reply quoting it look like a marker.
+                    Error(keyNode.Line, path, $"\"{label}\" contains <!-- or -->, which the bot's hidden markers use; choose another label.");
+                    continue;
+                }
+
                 if (label.StartsWith("governance/", StringComparison.OrdinalIgnoreCase))
                 {
                     Error(keyNode.Line, path, $"\"{label}\" is one of the labels the bot sets to show a process's phase, so it cannot also start a process; choose another label.");

@@ -173,6 +173,7 @@ public class ConfigParserTests
     [InlineData("processes:\n  \"a,b\": {}", 2, "processes.a,b", "cannot be a GitHub label")]
     [InlineData("processes:\n  \"\": {}", 2, "processes.", "cannot be a GitHub label")]
     [InlineData("processes:\n  abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijx: {}", 2, "processes.abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijx", "at most 50 characters")]
+    [InlineData("processes:\n  \"<!-- governance-bot:status -->\": {}", 2, "processes.<!-- governance-bot:status -->", "hidden markers")]
     [InlineData("processes:\n  governance/voting:", 2, "processes.governance/voting", "labels the bot sets")]
     [InlineData("processes:\n  rfc:\n  RFC:", 3, "processes.RFC", "listed twice under processes (also on line 2)")]
     [InlineData("voting: { quorum: most }", 1, "voting.quorum", "\"most\" is not a quorum; write majority, or a fraction like 2/3")]
