@@ -12,9 +12,10 @@ public static class LoggingSetup
     public static WebApplicationBuilder AddGovernanceLogging(this WebApplicationBuilder builder)
     {
         var json = builder.Configuration.GetValue("Logging:Json", false);
-        builder.Services.AddSerilog((_, logger) =>
+        builder.Services.AddSerilog((services, logger) =>
         {
-            Configure(logger);
+            // Sinks registered as services (ILogEventSink) are added too: the tests read a whole run's lines that way.
+            Configure(logger).ReadFrom.Services(services);
             if (json) logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             else logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
         });

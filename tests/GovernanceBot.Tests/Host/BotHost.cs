@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serilog.Core;
 
 namespace GovernanceBot.Tests.Host;
 
@@ -32,10 +33,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     private readonly string? _replicaId;
     private readonly TimeSpan _claimSettle;
+    private readonly ILogEventSink? _logs;
 
     /// <param name="claimSettle">zero by default: on a fake clock a wait would never end; the replica tests run on real time.</param>
-    public BotHost(string apiUrl, TimeProvider clock, HttpMessageHandler? network, TimeSpan? sweepInterval = null, string? replicaId = null, TimeSpan? claimSettle = null)
+    /// <param name="logs">when given, receives every log event the host writes (at the levels the host is configured with).</param>
+    public BotHost(string apiUrl, TimeProvider clock, HttpMessageHandler? network, TimeSpan? sweepInterval = null, string? replicaId = null, TimeSpan? claimSettle = null, ILogEventSink? logs = null)
     {
+        _logs = logs;
         _replicaId = replicaId;
         _claimSettle = claimSettle ?? TimeSpan.Zero;
         _apiUrl = apiUrl;
@@ -61,6 +65,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(_clock);
+            if (_logs is not null) services.AddSingleton(_logs);
             if (_network is not null)
             {
                 services.RemoveAll<GitHubConnections>();
