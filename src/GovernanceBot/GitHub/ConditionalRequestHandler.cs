@@ -12,9 +12,6 @@ namespace GovernanceBot.GitHub;
 /// </summary>
 internal sealed class ConditionalRequestHandler(int capacity = 20_000) : DelegatingHandler
 {
-    /// <summary>Set on a response that was served from the cache after a 304.</summary>
-    public const string RevalidatedHeader = "X-GovernanceBot-Revalidated";
-
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
 
     private sealed record Entry(string ETag, byte[] Body, string? MediaType, IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> Headers);
@@ -65,7 +62,6 @@ internal sealed class ConditionalRequestHandler(int capacity = 20_000) : Delegat
             replay.Headers.TryAddWithoutValidation(name, values);
         }
 
-        replay.Headers.TryAddWithoutValidation(RevalidatedHeader, "true");
         notModified.Dispose();
         return replay;
     }

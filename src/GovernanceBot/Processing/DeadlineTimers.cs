@@ -31,9 +31,6 @@ public sealed class DeadlineTimers(ReconcileQueue queue, TimeProvider time) : ID
         });
     }
 
-    /// <summary>The moment each issue is next due, for diagnostics and tests.</summary>
-    public IReadOnlyDictionary<IssueRef, DateTimeOffset> Pending => _timers.ToDictionary(kv => kv.Key, kv => kv.Value.At);
-
     private void Fire(IssueRef issue, DateTimeOffset at)
     {
         if (_timers.TryGetValue(issue, out var entry) && entry.At == at && _timers.TryRemove(new KeyValuePair<IssueRef, (DateTimeOffset, ITimer)>(issue, entry)))
