@@ -16,7 +16,7 @@ public static class Governance
         var status = FindStatusComment(facts);
         var records = status is null ? new Dictionary<string, RoundRecord>() : StateBlock.Read(status.Body);
         var parsed = facts.Comments
-            .Where(c => !c.AuthorIsBot && !SameLogin(c.Author, facts.BotLogin))
+            .Where(c => !c.AuthorIsBot && !IsBotLogin(c.Author) && !SameLogin(c.Author, facts.BotLogin))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new ParsedComment(c, CommandParser.Parse(c.Body)))
             .ToList();
@@ -32,7 +32,8 @@ public static class Governance
             return Paused(facts, status, Texts.TscProblem(unavailable.Reason), "invalid-config", $"the TSC cannot be read: {unavailable.Reason}");
         }
 
-        var tsc = ((TscResult.Resolved)facts.Tsc).Members;
+        // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
+        IReadOnlyList<string> tsc = [.. ((TscResult.Resolved)facts.Tsc).Members.Distinct(StringComparer.OrdinalIgnoreCase)];
         var context = new Context(facts, policy, tsc, parsed, records);
         var rounds = BuildRounds(context);
         var comments = new List<OutgoingComment>();
@@ -81,6 +82,9 @@ public static class Governance
         .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
     internal static bool SameLogin(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An App's bot user ("name[bot]"): never a voter, even if its account type were reported as a user.</summary>
+    private static bool IsBotLogin(string login) => login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The configuration or the TSC cannot be read: start and decide nothing, say why, keep everything else.</summary>
     private static Decision Paused(IssueFacts facts, CommentFact? status, string problem, string outcome, string reason)
