@@ -246,7 +246,8 @@ public static class CommandParser
     private static Command? Read(string line, out string tail)
     {
         tail = "";
-        var text = line.AsSpan().TrimStart(" \t");
+        // A no-break space shows as a space, and Markdown does not treat it as indentation: "\u00A0/vote +1" reads as a vote.
+        var text = line.AsSpan().TrimStart(" \t\u00A0");
         var written = line.Trim();
 
         if (StartsWithWord(text, VoteWord, signMayFollow: true)) return ReadVote(text[VoteWord.Length..], written, out tail);
