@@ -115,10 +115,10 @@ internal sealed partial class OctokitGitHub
         ? null
         : actor.Typename == "Bot" && !login.EndsWith("[bot]", StringComparison.Ordinal) ? login + "[bot]" : login;
 
-    /// <summary>The bot's own edit needs no query: GitHub's answer to it says when it was made, and by whom is known.</summary>
-    private void RememberOwnEdit(long commentId, DateTimeOffset? updatedAt)
+    /// <summary>The bot's own edit needs no query: GitHub's answer to it says when it was made, and by whom (the bot's user).</summary>
+    private void RememberOwnEdit(long commentId, DateTimeOffset? updatedAt, string? me)
     {
-        if (updatedAt is { } at && botLogin is { } me) edits[commentId] = (at, new CommentEdits(me, at, [], Complete: false));
+        if (updatedAt is { } at && me is not null) edits[commentId] = (at, new CommentEdits(me, at, [], Complete: false));
     }
 
     private void RememberNodeIds(IEnumerable<IssueComment> comments)

@@ -214,7 +214,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         var edited = await GitHubCallContext.RunAsync(
             cancellationToken,
             () => api.Patch<IssueComment>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}"), Json(new { body }), Accept));
-        RememberOwnEdit(commentId, edited?.UpdatedAt);
+        RememberOwnEdit(commentId, edited?.UpdatedAt, edited?.User?.Login);
     }
 
     public async Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken)
