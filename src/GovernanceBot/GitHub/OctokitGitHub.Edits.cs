@@ -40,7 +40,16 @@ internal sealed partial class OctokitGitHub
     /// <summary>How many GraphQL requests this adapter has sent: the figure API-budget tests read.</summary>
     public int GraphQlRequests => graphQlRequests;
 
+    private readonly Uri graphQlUri;
+
     private int graphQlRequests;
+
+    /// <summary>
+    /// <c>https://api.github.com/graphql</c> beside <c>https://api.github.com/</c>; on GitHub Enterprise Server,
+    /// <c>https://HOST/api/graphql</c> beside <c>https://HOST/api/v3/</c>.
+    /// </summary>
+    internal static Uri GraphQlEndpoint(Uri apiBase) =>
+        new(apiBase, apiBase.AbsolutePath.TrimEnd('/').EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? "../graphql" : "graphql");
 
     public async Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken)
     {
@@ -75,7 +84,7 @@ internal sealed partial class OctokitGitHub
         Interlocked.Increment(ref graphQlRequests);
         var response = await GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.Connection.Post<object>(Relative("graphql"), request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
+            () => api.Connection.Post<object>(graphQlUri, request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
         var answer = JsonSerializer.Deserialize<GraphQlAnswer>(response.HttpResponse.Body as string ?? "", GraphQlJson);
         if (answer?.Data is not { } data)
         {

@@ -35,6 +35,7 @@ internal sealed partial class OctokitGitHub : IGitHub
     {
         this.connections = connections;
         resilience = options.Value.Resilience;
+        graphQlUri = GraphQlEndpoint(options.Value.ApiBaseUri);
         this.time = time;
         this.logger = logger;
     }

@@ -154,6 +154,28 @@ public sealed class AuthorshipTests
     }
 
     [Fact]
+    public void Hundreds_of_edited_votes_are_flagged_in_a_few_lines_tsc_members_first()
+    {
+        var story = new IssueStory("alice", "bob", "carol").Label(0);
+        var ids = new List<long>();
+        for (var i = 0; i < 500; i++)
+        {
+            story.Comment(15, $"user{i}", "/vote +1");
+            ids.Add(story.LastCommentId);
+        }
+
+        story.Comment(15.1, "carol", "/vote +1");
+        ids.Add(story.LastCommentId);
+        foreach (var id in ids) story.Edit(id, 15.2, "/vote -1 Forged.", by: "admin");
+
+        var status = story.BotRunsAt(15.3).StatusComment!;
+
+        Assert.Contains("The [comment](https://github.com/o/r/issues/1#issuecomment-" + ids[^1] + ") of carol was edited by admin", status);
+        Assert.Contains("⚠️ 491 more comments with a vote were edited by someone other than their author", status);
+        Assert.Equal(Texts.EditFlagsShown + 1, status.Split("⚠️").Length - 1);
+    }
+
+    [Fact]
     public void An_edit_at_the_close_is_read_with_the_same_half_open_window_as_the_vote()
     {
         var comment = new CommentFact(1, "bob", false, "/vote -1 later", Day(15), Day(21), "u")
