@@ -65,6 +65,12 @@ public static class Authorship
         };
     }
 
+    /// <summary>The comments as they stood at the close: those edited later are read back from their history.</summary>
+    internal static List<ParsedComment> AsOfClose(IEnumerable<ParsedComment> comments, DateTimeOffset closeAt, bool inclusive) =>
+        [.. comments.Select(c => c.Comment.WasEdited && (inclusive ? c.Comment.UpdatedAt > closeAt : c.Comment.UpdatedAt >= closeAt)
+            ? ParseAsOf(c.Comment, closeAt, inclusive)
+            : c)];
+
     /// <summary>The flags of the comments of a vote, in the order they were posted.</summary>
     internal static List<EditedByOther> Flags(IEnumerable<ParsedComment> comments) =>
         [.. comments.Where(c => c.Flagged).Select(c => new EditedByOther(c.Author, c.OtherEditor!, c.Comment.Id, c.Comment.Url, !c.Unreadable))];
@@ -72,6 +78,22 @@ public static class Authorship
     // ---- The bot's own status comment ----------------------------------------------------------------
 
     private const string RecomputedPrefix = Markers.Prefix + "recomputed ";
+
+    /// <summary>
+    /// The status comment with its record only when the bot wrote it as it stands: one last edited by anyone else keeps
+    /// its place, but its body is reduced to the marker, so everything is recomputed, and the notice says so from then on.
+    /// </summary>
+    internal static (CommentFact? Status, StatusEditedByOther? Recomputed) TrustedStatusComment(IssueFacts facts)
+    {
+        var status = Governance.FindStatusComment(facts);
+        if (status is null) return (null, null);
+        if (StatusEditor(status, facts.BotLogin) is { } editor)
+        {
+            return (status with { Body = Markers.Status }, new StatusEditedByOther(editor, status.Edits!.EditedAt ?? status.UpdatedAt));
+        }
+
+        return (status, RecomputedIn(status.Body));
+    }
 
     /// <summary>The hidden line that keeps the notice once the bot has rewritten the comment (its own text is trusted again).</summary>
     public static string RecomputedMarker(StatusEditedByOther edit) => $"{RecomputedPrefix}{edit.Editor} {edit.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} -->";

@@ -13,7 +13,7 @@ public static class Governance
 {
     public static Decision Decide(IssueFacts facts)
     {
-        var (status, recomputed) = TrustedStatusComment(facts);
+        var (status, recomputed) = Authorship.TrustedStatusComment(facts);
         var records = status is null ? new Dictionary<string, RoundRecord>() : StateBlock.Read(status.Body);
         var parsed = facts.Comments
             .Where(c => !c.AuthorIsBot && !SameLogin(c.Author, facts.BotLogin))
@@ -74,22 +74,6 @@ public static class Governance
 
     /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
     internal static CommentFact? FindStatusComment(IssueFacts facts) => StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
-
-    /// <summary>
-    /// The status comment with its record only when the bot wrote it as it stands: one last edited by anyone else keeps
-    /// its place, but its body is reduced to the marker, so everything is recomputed, and the notice says so from then on.
-    /// </summary>
-    private static (CommentFact? Status, StatusEditedByOther? Recomputed) TrustedStatusComment(IssueFacts facts)
-    {
-        var status = FindStatusComment(facts);
-        if (status is null) return (null, null);
-        if (Authorship.StatusEditor(status, facts.BotLogin) is { } editor)
-        {
-            return (status with { Body = Markers.Status }, new StatusEditedByOther(editor, status.Edits!.EditedAt ?? status.UpdatedAt));
-        }
-
-        return (status, Authorship.RecomputedIn(status.Body));
-    }
 
     /// <summary>Comments by the bot's own user that carry the status marker, oldest first (replicas may race to create one).</summary>
     public static IEnumerable<CommentFact> StatusComments(IEnumerable<CommentFact> comments, string botLogin) => comments
@@ -238,7 +222,7 @@ public static class Governance
             // (read from its edit history when it was edited later); one whose text then is unknown is left out.
             var inclusive = closeReason == EndReason.AllVoted;
             bool InWindow(ParsedComment c) => inclusive ? c.At <= closeAt : c.At < closeAt;
-            var atClose = context with { Comments = AsOfClose(context.Comments, closeAt, inclusive) };
+            var atClose = context with { Comments = Authorship.AsOfClose(context.Comments, closeAt, inclusive) };
             var ballots = Ballots(atClose, electorate, discussionEnds, InWindow);
             var editedLate = context.Comments.Zip(atClose.Comments)
                 .Where(p => p.First.At >= discussionEnds && InWindow(p.First) && p.Second is { Unreadable: true, OtherEditor: null } && p.First.Votes.Count > 0)
@@ -265,12 +249,6 @@ public static class Governance
             EditedByOthers = Authorship.Flags(context.Comments.Where(c => c.At >= discussionEnds)),
         };
     }
-
-    /// <summary>The comments as they stood at the close: those edited later are read back from their history.</summary>
-    private static List<ParsedComment> AsOfClose(IReadOnlyList<ParsedComment> comments, DateTimeOffset closeAt, bool inclusive) =>
-        [.. comments.Select(c => c.Comment.WasEdited && (inclusive ? c.Comment.UpdatedAt > closeAt : c.Comment.UpdatedAt >= closeAt)
-            ? Authorship.ParseAsOf(c.Comment, closeAt, inclusive)
-            : c)];
 
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
