@@ -13,12 +13,12 @@ public static class Governance
 {
     public static Decision Decide(IssueFacts facts)
     {
-        var status = FindStatusComment(facts);
+        var (status, recomputed) = Authorship.TrustedStatusComment(facts);
         var records = status is null ? new Dictionary<string, RoundRecord>() : StateBlock.Read(status.Body);
         var parsed = facts.Comments
             .Where(c => !c.AuthorIsBot && !IsBotLogin(c.Author) && !SameLogin(c.Author, facts.BotLogin))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new ParsedComment(c, CommandParser.Parse(c.Body)))
+            .Select(Authorship.Parse)
             .ToList();
 
         if (facts.Config is ConfigResult.Invalid invalid)
@@ -47,7 +47,7 @@ public static class Governance
 
         var latest = rounds[^1];
         comments.AddRange(Transitions(context, latest));
-        var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now));
+        var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
         {
             Phase.Discussion => latest.DiscussionEnds,
@@ -222,15 +222,15 @@ public static class Governance
 
         if (closeAt <= now)
         {
-            // Decided. A comment counts if it was posted inside the window and its text then is known:
-            // one edited after the close is left out (GitHub keeps no history of comment bodies).
+            // Decided. A comment counts if it was posted inside the window, as its author had written it at the close
+            // (read from its edit history when it was edited later); one whose text then is unknown is left out.
             var inclusive = closeReason == EndReason.AllVoted;
             bool InWindow(ParsedComment c) => inclusive ? c.At <= closeAt : c.At < closeAt;
-            bool EditedLate(ParsedComment c) => c.Comment.WasEdited && (inclusive ? c.Comment.UpdatedAt > closeAt : c.Comment.UpdatedAt >= closeAt);
-            var ballots = Ballots(context, electorate, discussionEnds, c => InWindow(c) && !EditedLate(c));
-            var editedLate = context.Comments
-                .Where(c => c.At >= discussionEnds && InWindow(c) && EditedLate(c) && c.CountableVote is not null)
-                .Select(c => c.Author).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var atClose = context with { Comments = Authorship.AsOfClose(context.Comments, closeAt, inclusive) };
+            var ballots = Ballots(atClose, electorate, discussionEnds, InWindow);
+            var editedLate = context.Comments.Zip(atClose.Comments)
+                .Where(p => p.First.At >= discussionEnds && InWindow(p.First) && p.Second is { Unreadable: true, OtherEditor: null } && p.First.Votes.Count > 0)
+                .Select(p => p.First.Author).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var tally = Count(ballots, electorate, profile.Rules);
             return round with
             {
@@ -240,11 +240,18 @@ public static class Governance
                 Ballots = ballots,
                 Tally = tally,
                 EditedAfterClose = editedLate,
+                EditedByOthers = Authorship.Flags(atClose.Comments.Where(c => c.At >= discussionEnds && InWindow(c))),
             };
         }
 
         var open = Ballots(context, electorate, discussionEnds, _ => true);
-        return round with { Phase = Phase.Voting, Ballots = open, Tally = Count(open, electorate, profile.Rules) };
+        return round with
+        {
+            Phase = Phase.Voting,
+            Ballots = open,
+            Tally = Count(open, electorate, profile.Rules),
+            EditedByOthers = Authorship.Flags(context.Comments.Where(c => c.At >= discussionEnds)),
+        };
     }
 
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)

@@ -60,6 +60,9 @@ public sealed record Round
     /// <summary>Votes left out because their comment was edited after the vote closed (its text at the close is unknown).</summary>
     public IReadOnlyList<string> EditedAfterClose { get; init; } = [];
 
+    /// <summary>Vote comments someone other than their author edited: counted as the author wrote them, or not at all.</summary>
+    public IReadOnlyList<EditedByOther> EditedByOthers { get; init; } = [];
+
     /// <summary>True when this round was read back from the bot's own state block rather than recomputed.</summary>
     public bool FromRecord { get; init; }
 

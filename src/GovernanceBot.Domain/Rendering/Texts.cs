@@ -7,13 +7,17 @@ using GovernanceBot.Domain.Voting;
 namespace GovernanceBot.Domain.Rendering;
 
 /// <summary>What the status comment is drawn from.</summary>
-public sealed record StatusView(GovernancePolicy Policy, IssueSnapshot Issue, IReadOnlyList<Round> Rounds, DateTimeOffset Now);
+public sealed record StatusView(GovernancePolicy Policy, IssueSnapshot Issue, IReadOnlyList<Round> Rounds, DateTimeOffset Now)
+{
+    /// <summary>Someone else edited this status comment, so its record was set aside and everything recomputed.</summary>
+    public StatusEditedByOther? Recomputed { get; init; }
+}
 
 /// <summary>
 /// Every word the bot writes on GitHub comes from here, pinned by golden files. Other people's text is
 /// always passed through <see cref="MarkdownText"/> so it can neither ping anyone nor break the markup.
 /// </summary>
-public static class Texts
+public static partial class Texts
 {
     private const string Nl = "\n";
 
@@ -40,6 +44,7 @@ public static class Texts
         sb.Append(Markers.Status).Append(Nl);
         sb.Append("### ").Append(Headline(latest, name, view.Now)).Append(Nl);
         sb.Append(NextLine(latest, view.Now)).Append(Nl).Append(Nl);
+        AppendRecomputed(sb, view.Recomputed);
 
         AppendVote(sb, latest);
         AppendTimeline(sb, latest);
@@ -168,6 +173,8 @@ public static class Texts
         {
             sb.Append($"Not counted: the vote of {string.Join(", ", r.EditedAfterClose)}, whose comment was edited after the vote closed (its text at the close is unknown).").Append(Nl).Append(Nl);
         }
+
+        AppendEditedByOthers(sb, r);
     }
 
     private static string VoteText(VoteChoice choice) => choice switch

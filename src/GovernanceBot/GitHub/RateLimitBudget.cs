@@ -37,6 +37,8 @@ public sealed class RateLimitBudget(TimeProvider time)
 
     internal void Observe(HttpRequestMessage request, HttpResponseMessage response)
     {
+        // GraphQL has a budget of its own (X-RateLimit-Resource: graphql); this one is the REST budget.
+        if (response.Headers.TryGetValues("X-RateLimit-Resource", out var resource) && resource.Contains("graphql", StringComparer.OrdinalIgnoreCase)) return;
         if (!TryInt(response, "X-RateLimit-Remaining", out var remaining) || !TryInt(response, "X-RateLimit-Limit", out var limit)) return;
         var reset = TryInt(response, "X-RateLimit-Reset", out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : time.GetUtcNow().AddHours(1);
         _credentials[CredentialKey(request)] = (remaining, limit, reset);
@@ -94,6 +96,8 @@ internal sealed class RateLimitHandler(RateLimitBudget budget) : DelegatingHandl
         return response;
     }
 
+    // Neither a token nor a GraphQL query (the bot sends no mutation) creates content: no write pacing.
     private static bool IsTokenRequest(HttpRequestMessage request) =>
-        request.RequestUri?.AbsolutePath.EndsWith("/access_tokens", StringComparison.Ordinal) == true;
+        request.RequestUri?.AbsolutePath is { } path
+        && (path.EndsWith("/access_tokens", StringComparison.Ordinal) || path.EndsWith("/graphql", StringComparison.Ordinal));
 }

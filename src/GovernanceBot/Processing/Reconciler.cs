@@ -60,7 +60,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var config = await LoadConfigAsync(issue.Repo, cancellationToken);
         var tsc = await ResolveTscAsync(issue.Repo, config, cancellationToken);
         var events = await github.GetIssueEventsAsync(issue, cancellationToken);
-        var comments = await github.GetCommentsAsync(issue, cancellationToken);
+        var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
         var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow());
         var decision = Governance.Decide(facts);
 
@@ -76,6 +76,10 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var refresh = yielded ? ReconcileResult.Earliest(time.GetUtcNow() + _replica.RecheckAfterYield, decision.RefreshAt) : decision.RefreshAt;
         return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh);
     }
+
+    /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>
+    private async Task<IReadOnlyList<CommentFact>> ReadCommentsAsync(IssueRef issue, string botLogin, CancellationToken cancellationToken) =>
+        await github.WithEditsAsync(issue, await github.GetCommentsAsync(issue, cancellationToken), botLogin, cancellationToken);
 
     /// <summary><c>.github/governance.yml</c> in the repository, else in the owner's <c>.github</c> repository, else the defaults.</summary>
     public async Task<ConfigResult> LoadConfigAsync(RepoRef repo, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ namespace GovernanceBot.Tests.Fakes;
 /// gets an id and timestamps from the clock, adding or removing a label records a labeled/unlabeled event. Response
 /// bodies follow GitHub's REST description (checked by Prism, see <see cref="PrismProxy"/>).
 /// </summary>
-public sealed class FakeGitHub : IDisposable
+public sealed partial class FakeGitHub : IDisposable
 {
     public const string DefaultAppSlug = "governance-bot";
 
@@ -190,13 +190,13 @@ public sealed class FakeGitHub : IDisposable
         }
     }
 
-    /// <summary>Someone edits a comment now.</summary>
-    public void EditComment(long commentId, string body)
+    /// <summary>Someone edits a comment now: its author, unless <paramref name="by"/> names someone else (an admin can).</summary>
+    public void EditComment(long commentId, string body, string? by = null)
     {
         lock (gate)
         {
             var (issue, index) = FindComment(commentId) ?? throw new InvalidOperationException($"no comment {commentId}");
-            issue.Comments[index] = issue.Comments[index] with { Body = body, UpdatedAt = Now() };
+            issue.Comments[index] = Edited(issue.Comments[index], body, by ?? issue.Comments[index].Author, byBot: by is null && issue.Comments[index].IsBot);
         }
     }
 
@@ -425,6 +425,7 @@ public sealed class FakeGitHub : IDisposable
             ("POST", ["repos", var o, var r, "issues", var n, "labels"]) when TryIssue(o, r, n, out var issue) => AddLabels(issue, request),
             ("DELETE", ["repos", var o, var r, "issues", var n, "labels", var name]) when TryIssue(o, r, n, out var issue) => DeleteLabel(issue, name),
             ("POST", ["repos", var o, var r, "labels"]) => CreateLabel(new RepoKey(o, r), request),
+            ("POST", ["graphql"]) => GraphQl(request),
             _ => NotFound(),
         };
     }
@@ -540,7 +541,7 @@ public sealed class FakeGitHub : IDisposable
             return Answer.Of(422, Error("Invalid request.", "https://docs.github.com/rest/issues/comments#update-an-issue-comment"));
         }
 
-        var edited = issue.Comments[index] with { Body = body, UpdatedAt = Now() };
+        var edited = Edited(issue.Comments[index], body, state.AppSlug, byBot: true);
         issue.Comments[index] = edited;
         var posted = state.Posted.FindIndex(c => c.Id == id);
         if (posted >= 0)
@@ -1087,6 +1088,9 @@ public sealed class FakeGitHub : IDisposable
         public Dictionary<RepoKey, Dictionary<string, FakeLabel>> RepoLabels { get; } = [];
 
         public List<FakeComment> Posted { get; } = [];
+
+        /// <summary>Each edited comment's history as GitHub keeps it (the original text first).</summary>
+        public Dictionary<long, List<FakeRevision>> Revisions { get; } = [];
 
         public long NextId() => ++lastId;
     }
