@@ -114,6 +114,19 @@ public sealed class VoteIntegrityTests
         Assert.DoesNotContain("Non-binding", status, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("аlice")] // Cyrillic а
+    [InlineData("ALİCE")] // Turkish dotted capital I: not the same login under ordinal case folding
+    [InlineData("alice-")]
+    [InlineData("alice\u200B")]
+    [InlineData("alice[bot]")]
+    public void A_login_that_only_looks_like_a_members_is_not_that_member(string login)
+    {
+        var decision = VotingOpen().Comment(15, login, "/vote +1").BotRunsAt(16);
+
+        Assert.Equal(0, decision.Tally!.Cast);
+    }
+
     [Fact]
     public void A_TSC_read_with_one_login_in_two_spellings_is_one_member()
     {
