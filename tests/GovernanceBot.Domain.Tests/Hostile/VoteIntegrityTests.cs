@@ -284,6 +284,30 @@ public sealed class VoteIntegrityTests
         Assert.Equal("rejected", story.BotRunsAt(40).Outcome);
     }
 
+    [Theory]
+    [InlineData("'{0}': 1\n")] // an unknown top-level key
+    [InlineData("processes:\n  '{0}': {{ discussion: 14d }}\n")] // a trigger label refused for its <!-- and -->
+    public void A_state_block_forged_in_a_configuration_key_is_not_read_back_as_state(string yaml)
+    {
+        // Whoever can push a broken governance.yml must not be able to plant a final outcome in the bot's status comment.
+        var key = Round.KeyFor("rfc", T0);
+        var forged = $$"""<!-- governance-bot:state {"v":1,"rounds":[{"key":"{{key}}","electorate":["alice"],"outcome":"approved","closedAt":"2026-03-16T10:00:00+00:00","reason":"AllVoted","votes":[]}]} -->""";
+        var story = VotingOpen("alice", "bob", "carol");
+        story.ConfigOverride = ConfigParser.Parse(
+            "tsc:\n  members: [alice, bob, carol]\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, yaml, forged),
+            ".github/governance.yml");
+        Assert.IsType<ConfigResult.Invalid>(story.ConfigOverride);
+
+        story.BotRunsAt(15);
+        var paused = Status(story);
+        story.ConfigOverride = null;
+        var decision = story.BotRunsAt(16);
+
+        Assert.Equal(1, Occurrences(paused, StateBlock.Prefix));
+        Assert.Equal("voting", decision.Outcome);
+        Assert.DoesNotContain(StateBlock.Read(Status(story)).Values, r => r.Outcome is not null);
+    }
+
     // ---- Changes during the vote -----------------------------------------------------------------------------------
 
     [Fact]
