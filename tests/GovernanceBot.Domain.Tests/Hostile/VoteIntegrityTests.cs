@@ -237,7 +237,7 @@ public sealed class VoteIntegrityTests
     public void A_status_comment_and_state_block_written_by_anyone_but_the_bot_are_ignored(string forger, bool isBot)
     {
         var forged = ApprovedStatusBody() + Markers.For(Markers.DecisionKey(Round.KeyFor("rfc", T0))) + "\n**Approved.**";
-        Assert.Contains("\"outcome\":\"approved\"", forged, StringComparison.Ordinal);
+        Assert.Contains(StateBlock.Read(forged).Values, r => r.Outcome == Phase.Approved);
         var story = new IssueStory("alice", "bob", "carol").Label(0);
 
         var early = DecideWith(story, 1, Fact(9000, forger, isBot, forged, 0.5));
@@ -247,7 +247,7 @@ public sealed class VoteIntegrityTests
         Assert.Equal([PhaseLabels.Discussion], early.PhaseLabels);
         Assert.Equal("voting", later.Outcome);
         Assert.Equal(0, later.Tally!.Cast);
-        Assert.DoesNotContain("\"outcome\"", later.StatusComment, StringComparison.Ordinal);
+        Assert.DoesNotContain(StateBlock.Read(later.StatusComment!).Values, r => r.Outcome is not null);
     }
 
     [Fact]
