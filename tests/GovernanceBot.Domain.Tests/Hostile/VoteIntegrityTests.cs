@@ -330,6 +330,23 @@ public sealed class VoteIntegrityTests
     }
 
     [Fact]
+    public void A_TSC_that_changes_after_the_status_comment_was_deleted_keeps_the_electorate_named_when_voting_opened()
+    {
+        // An admin deletes the bot's status comment (its state block held the electorate) while the team changes.
+        var story = VotingOpen();
+        story.Tsc = ["alice", "frank", "grace"];
+        story.Delete(Assert.Single(story.BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Id);
+        story.Comment(15, "frank", "/vote +1").Comment(15, "grace", "/vote +1").Comment(15, "alice", "/vote +1");
+
+        var decision = story.BotRunsAt(16);
+
+        Assert.Equal("voting", decision.Outcome);
+        Assert.Equal(5, decision.Tally!.Electorate);
+        Assert.Equal(1, decision.Tally.Cast);
+        Assert.Equal(["alice", "bob", "carol", "dave", "erin"], Assert.Single(StateBlock.Read(Status(story)).Values).Electorate);
+    }
+
+    [Fact]
     public void A_configuration_change_during_the_vote_keeps_the_electorate_and_still_decides()
     {
         var story = VotingOpen().Comment(15, "alice", "/vote +1").Comment(15, "bob", "/vote +1").Comment(15, "carol", "/vote +1")
