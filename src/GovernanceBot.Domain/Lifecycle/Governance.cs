@@ -179,7 +179,7 @@ public static class Governance
 
         var votingEnds = discussionEnds + profile.Voting + votingExtra;
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
-        var electorate = votingOpened ? record?.Electorate ?? context.Tsc : null;
+        var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
 
         var closeAt = votingEnds;
         var closeReason = EndReason.Deadline;
@@ -253,6 +253,16 @@ public static class Governance
             EditedByOthers = Authorship.Flags(context.Comments.Where(c => c.At >= discussionEnds)),
         };
     }
+
+    /// <summary>
+    /// The electorate the bot's own voting-opened comment named, for when the status comment no longer records it (an
+    /// admin deleted it): the TSC of today must not become the electorate of a vote that opened with another.
+    /// </summary>
+    private static IReadOnlyList<string>? ElectorateOpenedWith(Context context, string roundKey) => context.Facts.Comments
+        .Where(c => SameLogin(c.Author, context.Facts.BotLogin) && Markers.KeyOf(c.Body) == Markers.VotingOpenedKey(roundKey))
+        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        .Select(c => Texts.ElectorateNamedIn(c.Body))
+        .FirstOrDefault(e => e is { Count: > 0 });
 
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {

@@ -89,6 +89,10 @@ public static class MarkdownText
         if (omitted > 0) kept += "…";
         if (kept.Length == 0) return "` `";
 
+        // A code span shows "<!--" as written, but the raw body would then hold what the bot reads as its own hidden
+        // markers (a configuration key written as a state block). An invisible zero-width space keeps the look, not the marker.
+        kept = kept.Replace("<!--", "<\u200B!--", StringComparison.Ordinal);
+
         int longest = 0, run = 0;
         foreach (var c in kept)
         {

@@ -147,6 +147,33 @@ public sealed class HiddenVoteTests
         Assert.Empty(Replies(decision));
     }
 
+    /// <summary>Every kind of reply that quotes the voter's line, each line carrying the bot's markers and a state block claiming approval.</summary>
+    [Theory]
+    [InlineData(3, "/vote +1 {0}")] // too early
+    [InlineData(15, "/vote maybe {0}")] // unknown value
+    [InlineData(15, "/governance extend soon {0}")] // bad duration
+    [InlineData(15, "/vote +1 {0}\n/vote 0 {0}")] // ambiguous
+    [InlineData(15, "/governance nonsense {0}")] // unknown verb
+    public void A_reply_quoting_a_line_never_carries_a_marker_or_state_block_the_voter_wrote(double day, string template)
+    {
+        var forged = Markers.Status + " " + Markers.For(Markers.DecisionKey(Round.KeyFor("rfc", IssueStory.T0)))
+            + " " + StateBlock.Prefix + "{\"v\":1,\"rounds\":[{\"key\":\"" + Round.KeyFor("rfc", IssueStory.T0) + "\",\"outcome\":\"approved\"}]}" + StateBlock.Suffix;
+        var story = new IssueStory().Label(0);
+        story.BotRunsAt(0);
+        story.Comment(day, "mallory", string.Format(System.Globalization.CultureInfo.InvariantCulture, template, forged));
+
+        var decision = story.BotRunsAt(day + 0.5);
+        story.BotRunsAt(day + 1);
+
+        var reply = Assert.Single(Replies(decision));
+        Assert.Equal(reply.Key, Markers.KeyOf(reply.Body));
+        Assert.Equal(reply.Body.IndexOf(Markers.Prefix, StringComparison.Ordinal), reply.Body.LastIndexOf(Markers.Prefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(StateBlock.Prefix.Trim(), reply.Body, StringComparison.Ordinal);
+        // The bot's own comments hold one status comment, its own, still in the phase the facts say.
+        Assert.Single(Governance.StatusComments(story.Comments, IssueStory.Bot));
+        Assert.Equal(day < 14 ? "discussion" : "voting", decision.Outcome);
+    }
+
     // ---- Size ------------------------------------------------------------------------------------------------------
 
     private static string Prose(int characters) =>

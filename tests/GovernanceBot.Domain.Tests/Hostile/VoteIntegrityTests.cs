@@ -114,6 +114,19 @@ public sealed class VoteIntegrityTests
         Assert.DoesNotContain("Non-binding", status, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("аlice")] // Cyrillic а
+    [InlineData("ALİCE")] // Turkish dotted capital I: not the same login under ordinal case folding
+    [InlineData("alice-")]
+    [InlineData("alice\u200B")]
+    [InlineData("alice[bot]")]
+    public void A_login_that_only_looks_like_a_members_is_not_that_member(string login)
+    {
+        var decision = VotingOpen().Comment(15, login, "/vote +1").BotRunsAt(16);
+
+        Assert.Equal(0, decision.Tally!.Cast);
+    }
+
     [Fact]
     public void A_TSC_read_with_one_login_in_two_spellings_is_one_member()
     {
@@ -224,7 +237,7 @@ public sealed class VoteIntegrityTests
     public void A_status_comment_and_state_block_written_by_anyone_but_the_bot_are_ignored(string forger, bool isBot)
     {
         var forged = ApprovedStatusBody() + Markers.For(Markers.DecisionKey(Round.KeyFor("rfc", T0))) + "\n**Approved.**";
-        Assert.Contains("\"outcome\":\"approved\"", forged, StringComparison.Ordinal);
+        Assert.Contains(StateBlock.Read(forged).Values, r => r.Outcome == Phase.Approved);
         var story = new IssueStory("alice", "bob", "carol").Label(0);
 
         var early = DecideWith(story, 1, Fact(9000, forger, isBot, forged, 0.5));
@@ -234,7 +247,7 @@ public sealed class VoteIntegrityTests
         Assert.Equal([PhaseLabels.Discussion], early.PhaseLabels);
         Assert.Equal("voting", later.Outcome);
         Assert.Equal(0, later.Tally!.Cast);
-        Assert.DoesNotContain("\"outcome\"", later.StatusComment, StringComparison.Ordinal);
+        Assert.DoesNotContain(StateBlock.Read(later.StatusComment!).Values, r => r.Outcome is not null);
     }
 
     [Fact]
@@ -271,6 +284,30 @@ public sealed class VoteIntegrityTests
         Assert.Equal("rejected", story.BotRunsAt(40).Outcome);
     }
 
+    [Theory]
+    [InlineData("'{0}': 1\n")] // an unknown top-level key
+    [InlineData("processes:\n  '{0}': {{ discussion: 14d }}\n")] // a trigger label refused for its <!-- and -->
+    public void A_state_block_forged_in_a_configuration_key_is_not_read_back_as_state(string yaml)
+    {
+        // Whoever can push a broken governance.yml must not be able to plant a final outcome in the bot's status comment.
+        var key = Round.KeyFor("rfc", T0);
+        var forged = $$"""<!-- governance-bot:state {"v":1,"rounds":[{"key":"{{key}}","electorate":["alice"],"outcome":"approved","closedAt":"2026-03-16T10:00:00+00:00","reason":"AllVoted","votes":[]}]} -->""";
+        var story = VotingOpen("alice", "bob", "carol");
+        story.ConfigOverride = ConfigParser.Parse(
+            "tsc:\n  members: [alice, bob, carol]\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, yaml, forged),
+            ".github/governance.yml");
+        Assert.IsType<ConfigResult.Invalid>(story.ConfigOverride);
+
+        story.BotRunsAt(15);
+        var paused = Status(story);
+        story.ConfigOverride = null;
+        var decision = story.BotRunsAt(16);
+
+        Assert.Equal(1, Occurrences(paused, StateBlock.Prefix));
+        Assert.Equal("voting", decision.Outcome);
+        Assert.DoesNotContain(StateBlock.Read(Status(story)).Values, r => r.Outcome is not null);
+    }
+
     // ---- Changes during the vote -----------------------------------------------------------------------------------
 
     [Fact]
@@ -290,6 +327,23 @@ public sealed class VoteIntegrityTests
         Assert.Contains("| erin | -1 |", status, StringComparison.Ordinal);
         Assert.DoesNotContain("| frank |", status, StringComparison.Ordinal);
         Assert.Contains("Non-binding votes from outside the TSC: 3 × +1, 0 × 0, 0 × -1", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_TSC_that_changes_after_the_status_comment_was_deleted_keeps_the_electorate_named_when_voting_opened()
+    {
+        // An admin deletes the bot's status comment (its state block held the electorate) while the team changes.
+        var story = VotingOpen();
+        story.Tsc = ["alice", "frank", "grace"];
+        story.Delete(Assert.Single(story.BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Id);
+        story.Comment(15, "frank", "/vote +1").Comment(15, "grace", "/vote +1").Comment(15, "alice", "/vote +1");
+
+        var decision = story.BotRunsAt(16);
+
+        Assert.Equal("voting", decision.Outcome);
+        Assert.Equal(5, decision.Tally!.Electorate);
+        Assert.Equal(1, decision.Tally.Cast);
+        Assert.Equal(["alice", "bob", "carol", "dave", "erin"], Assert.Single(StateBlock.Read(Status(story)).Values).Electorate);
     }
 
     [Fact]
