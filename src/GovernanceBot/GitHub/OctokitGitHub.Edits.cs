@@ -37,12 +37,7 @@ internal sealed partial class OctokitGitHub
     /// <summary>Edit facts by comment id, valid while the comment's <c>updated_at</c> is the one they were read at.</summary>
     private readonly ConcurrentDictionary<long, (DateTimeOffset UpdatedAt, CommentEdits Edits)> edits = new();
 
-    /// <summary>How many GraphQL requests this adapter has sent: the figure API-budget tests read.</summary>
-    public int GraphQlRequests => graphQlRequests;
-
     private readonly Uri graphQlUri;
-
-    private int graphQlRequests;
 
     /// <summary>
     /// <c>https://api.github.com/graphql</c> beside <c>https://api.github.com/</c>; on GitHub Enterprise Server,
@@ -79,9 +74,15 @@ internal sealed partial class OctokitGitHub
             ["comments"] = [.. people.Select(c => nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
             ["own"] = [.. own.Select(c => nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
         };
+        if (variables.Values.All(ids => ids.Length == 0))
+        {
+            // None of them was read over REST by this adapter: nothing to ask, and nothing to vouch for.
+            foreach (var c in page) edits[c.Id] = (c.UpdatedAt, new CommentEdits("ghost", c.UpdatedAt, [], Complete: false));
+            return;
+        }
+
         var request = new StringContent(JsonSerializer.Serialize(new { query = EditsQuery, variables }, GraphQlJson), Encoding.UTF8, JsonMediaType);
         var api = Api(issue.Repo);
-        Interlocked.Increment(ref graphQlRequests);
         var response = await GitHubCallContext.RunAsync(
             cancellationToken,
             () => api.Connection.Post<object>(graphQlUri, request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
