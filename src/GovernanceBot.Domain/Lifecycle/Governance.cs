@@ -261,12 +261,26 @@ public static class Governance
             EndReason = record.Reason,
             EndedBy = record.By,
             Electorate = record.Electorate,
-            Ballots = record.Ballots,
+            Ballots = WithConcernsAsWritten(context, record),
+            RecordedNonBinding = record.NonBinding,
+            RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
             Extensions = ExtensionsBefore(context, started.At, discussionEnds, closedAt),
             FromRecord = true,
         };
     }
+
+    /// <summary>
+    /// The recorded ballots, each with its concerns in full again when the block kept only their start and the comment
+    /// still says what was counted (same digest); otherwise the kept start, which ends with an ellipsis.
+    /// </summary>
+    private static List<Ballot> WithConcernsAsWritten(Context context, RoundRecord record) =>
+        [.. record.Ballots.Select(b =>
+            record.ConcernDigests.TryGetValue(b.CommentId, out var digest)
+            && context.Comments.FirstOrDefault(c => c.Comment.Id == b.CommentId)?.CountableVote is { Concerns: var concerns }
+            && StateBlock.Digest(concerns) == digest
+                ? b with { Concerns = concerns }
+                : b)];
 
     /// <summary>The extensions of a recorded round, each in the phase it was posted in (before or after the discussion ended).</summary>
     private static List<Extension> ExtensionsBefore(Context context, DateTimeOffset start, DateTimeOffset discussionEnds, DateTimeOffset end) =>

@@ -22,9 +22,10 @@ public static class MarkdownText
     /// <paramref name="text"/> as a Markdown block quote: every line starts with <c>&gt;</c>, blank lines are a bare
     /// <c>&gt;</c>. Follow it with a blank line, or the next paragraph of the comment joins the quote.
     /// </summary>
-    public static string Quote(string? text)
+    /// <param name="limit">characters of <paramref name="text"/> kept; the rest is cut with a note saying how much.</param>
+    public static string Quote(string? text, int limit = QuoteLimit)
     {
-        var (kept, omitted) = Truncate(NormaliseLineEndings(text ?? ""), QuoteLimit);
+        var (kept, omitted) = Truncate(NormaliseLineEndings(text ?? ""), Math.Max(1, limit));
         var quote = new StringBuilder(kept.Length + 64);
         var pendingBlank = false;
         foreach (var line in kept.Split('\n'))

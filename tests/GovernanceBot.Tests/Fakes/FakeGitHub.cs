@@ -25,6 +25,9 @@ public sealed class FakeGitHub : IDisposable
 {
     public const string DefaultAppSlug = "governance-bot";
 
+    /// <summary>The longest comment body GitHub accepts, in characters.</summary>
+    public const int MaxCommentBody = 65_536;
+
     private readonly WireMockServer server;
     private readonly Lock gate = new();
     private readonly List<FakeRequest> requests = [];
@@ -514,6 +517,11 @@ public sealed class FakeGitHub : IDisposable
             return Answer.Of(422, Error("Invalid request.\n\n\"body\" wasn't supplied.", "https://docs.github.com/rest/issues/comments#create-an-issue-comment"));
         }
 
+        if (TooLong(body) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var now = Now();
         var comment = new FakeComment(state.NextId(), issue.Repo.ToString(), issue.Number, BotLogin, true, body, now, now);
         issue.Comments.Add(comment);
@@ -540,6 +548,11 @@ public sealed class FakeGitHub : IDisposable
             return Answer.Of(422, Error("Invalid request.", "https://docs.github.com/rest/issues/comments#update-an-issue-comment"));
         }
 
+        if (TooLong(body) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var edited = issue.Comments[index] with { Body = body, UpdatedAt = Now() };
         issue.Comments[index] = edited;
         var posted = state.Posted.FindIndex(c => c.Id == id);
@@ -550,6 +563,17 @@ public sealed class FakeGitHub : IDisposable
 
         return Answer.Of(200, CommentJson(edited));
     }
+
+    /// <summary>Like GitHub: a comment body over 65,536 characters is refused with 422 and nothing is stored.</summary>
+    private static Answer? TooLong(string body) =>
+        body.Length <= MaxCommentBody
+            ? null
+            : Answer.Of(422, new JsonObject
+            {
+                ["message"] = "Validation Failed",
+                ["errors"] = new JsonArray(new JsonObject { ["resource"] = "IssueComment", ["code"] = "custom", ["field"] = "body", ["message"] = "body is too long (maximum is 65536 characters)" }),
+                ["documentation_url"] = "https://docs.github.com/rest/issues/comments",
+            });
 
     private Answer AddLabels(FakeIssue issue, IRequestMessage request)
     {
