@@ -214,13 +214,14 @@ public sealed class FakeGitHub : IDisposable
 
     /// <summary>
     /// Disturbs the next <paramref name="times"/> requests matching <paramref name="method"/> and a path ending with
-    /// <paramref name="pathSuffix"/> (e.g. <c>"/comments"</c>): see <see cref="FakeFault"/>.
+    /// <paramref name="pathSuffix"/> (e.g. <c>"/comments"</c>), and when <paramref name="bodyContains"/> is given, whose
+    /// request body contains it (e.g. one reply among several comments): see <see cref="FakeFault"/>.
     /// </summary>
-    public FakeGitHub Interfere(HttpMethod method, string pathSuffix, FakeFault fault, int times = 1)
+    public FakeGitHub Interfere(HttpMethod method, string pathSuffix, FakeFault fault, int times = 1, string? bodyContains = null)
     {
         lock (gate)
         {
-            interferences.Add(new Interference(method.Method, pathSuffix, fault, times));
+            interferences.Add(new Interference(method.Method, pathSuffix, fault, times, bodyContains));
         }
 
         return this;
@@ -328,7 +329,8 @@ public sealed class FakeGitHub : IDisposable
                 Header(request, "Authorization"),
                 Header(request, "Content-Type"));
             requests.Add(recorded);
-            interference = interferences.FirstOrDefault(i => i.Times > 0 && i.Method == request.Method && recorded.Path.EndsWith(i.PathSuffix, StringComparison.Ordinal));
+            interference = interferences.FirstOrDefault(i => i.Times > 0 && i.Method == request.Method && recorded.Path.EndsWith(i.PathSuffix, StringComparison.Ordinal)
+                && (i.BodyContains is null || (recorded.Body?.Contains(i.BodyContains, StringComparison.Ordinal) ?? false)));
             if (interference is not null)
             {
                 interference.Times--;
@@ -1079,8 +1081,10 @@ public sealed class FakeGitHub : IDisposable
         public static Answer Of(int status, JsonNode? body, (string, string)[]? headers = null) => new(status, body, headers ?? []);
     }
 
-    private sealed class Interference(string method, string pathSuffix, FakeFault fault, int times)
+    private sealed class Interference(string method, string pathSuffix, FakeFault fault, int times, string? bodyContains)
     {
+        public string? BodyContains { get; } = bodyContains;
+
         public string Method { get; } = method;
 
         public string PathSuffix { get; } = pathSuffix;
