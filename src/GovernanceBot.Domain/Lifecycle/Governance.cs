@@ -149,6 +149,10 @@ public static class Governance
             return FromRecord(context, profile, started, number, record, recorded, closedAt);
         }
 
+        // A running vote keeps the rules and periods frozen when it opened; a changed configuration applies from the next round.
+        var configured = profile;
+        profile = Frozen(profile, record);
+        var rulesChangedAt = record?.Rules is not null && !SameRules(profile, configured) ? record.RulesChangedAt ?? context.Facts.Now : (DateTimeOffset?)null;
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
@@ -198,6 +202,7 @@ public static class Governance
             Extensions = extensions,
             Electorate = electorate,
             Phase = Phase.Discussion,
+            RulesChangedAt = rulesChangedAt,
         };
 
         if (cancel is not null && cancel.At < closeAt)
@@ -243,15 +248,22 @@ public static class Governance
         return round with { Phase = Phase.Voting, Ballots = open, Tally = Count(open, electorate, profile.Rules) };
     }
 
+    /// <summary>The profile as frozen in the round's record when voting opened, or as configured when nothing is frozen.</summary>
+    private static ProcessProfile Frozen(ProcessProfile configured, RoundRecord? record) => record?.Rules is { } rules
+        ? configured with { Rules = rules, Discussion = record.Discussion ?? configured.Discussion, Voting = record.Voting ?? configured.Voting }
+        : configured;
+
+    private static bool SameRules(ProcessProfile a, ProcessProfile b) => a.Rules == b.Rules && a.Discussion == b.Discussion && a.Voting == b.Voting;
+
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
-        var rules = record.Rules ?? profile.Rules;
+        profile = Frozen(profile, record);
         var discussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion;
         return new Round
         {
             Key = record.Key,
             Number = number,
-            Profile = profile with { Rules = rules },
+            Profile = profile,
             Start = started.At,
             StartedBy = started.Actor,
             DiscussionEnds = discussionEnds,

@@ -42,6 +42,7 @@ public static partial class Texts
         sb.Append(Markers.Status).Append(Nl);
         sb.Append("### ").Append(Headline(latest, name, view.Now)).Append(Nl);
         sb.Append(NextLine(latest, view.Now)).Append(Nl).Append(Nl);
+        if (latest.RulesChangedAt is { } changed) sb.Append(RulesChanged(changed)).Append(Nl).Append(Nl);
 
         AppendVote(sb, latest, detail);
         AppendTimeline(sb, latest);
@@ -78,6 +79,9 @@ public static partial class Texts
                 return $"**Result:** {QuorumSentence(t)}; {ApprovalSentence(t, r.Profile.Rules)}.";
         }
     }
+
+    /// <summary>Said while a round keeps the rules frozen when its vote opened though the configuration changed since.</summary>
+    private static string RulesChanged(DateTimeOffset seen) => $"The configuration changed on {TimeText.Utc(seen)}; this vote keeps the rules it opened with.";
 
     private static string StillNeeded(TallySummary t, StillNeeded missing)
     {
