@@ -21,8 +21,8 @@ public sealed class BodyLimitProperties
     private static readonly string[] People = ["alice", "bob", "carol", "zoe", "yuri"];
 
     /// <summary>
-    /// A comment body from <paramref name="raw"/>: each byte picks a fragment, except that a byte above 250 repeats the
-    /// previous fragment up to 70,000 characters (bodies past GitHub's own limit included, as a forged fake could hold).
+    /// A comment body from <paramref name="raw"/>: each byte picks a fragment, except that a byte above 235 repeats the
+    /// previous fragment for up to 100,000 characters more (bodies past GitHub's own limit included, as a forged fake could hold).
     /// </summary>
     private static string Body(byte[] raw)
     {
@@ -30,9 +30,9 @@ public sealed class BodyLimitProperties
         var last = Fragments[0];
         foreach (var b in raw)
         {
-            if (b > 250)
+            if (b > 235)
             {
-                var target = sb.Length + ((b - 250) * 14_000);
+                var target = sb.Length + ((b - 235) * 5_000);
                 while (sb.Length < target) sb.Append(last);
                 continue;
             }
