@@ -99,6 +99,30 @@ public sealed class RefusedWriteTests : IDisposable
         Assert.InRange(decision, 0, reply - 1);
     }
 
+    [Fact]
+    public async Task Fifteen_long_non_ASCII_concerns_and_many_outsiders_give_a_status_GitHub_accepts()
+    {
+        var tsc = Enumerable.Range(1, 15).Select(i => $"member{i:00}").ToArray();
+        github.GivenFile(Repo, ".github/governance.yml", $"tsc:\n  members: [{string.Join(", ", tsc)}]\n");
+        github.AddLabel(Repo, Given.Issue, "rfc", "dana");
+        var voting = Start + TimeSpan.FromDays(14) + TimeSpan.FromHours(1);
+        for (var i = 0; i < 200; i++) github.GivenComment(Repo, Given.Issue, $"outsider{i:000}", i % 2 == 0 ? "/vote +1" : "/vote -1 Нет. " + new string('ж', 3_000), voting);
+        foreach (var member in tsc)
+        {
+            github.GivenComment(Repo, Given.Issue, member, "/vote -1 " + string.Concat(Enumerable.Repeat("Это ломает совместимость <b> @x #1 --> ", 1_700))[..65_000], voting + TimeSpan.FromHours(1));
+        }
+
+        clock.Advance(TimeSpan.FromDays(22));
+        var result = await reconciler.ReconcileAsync(Issue, CancellationToken.None);
+
+        Assert.Equal("rejected", result.Decision!.Outcome);
+        Assert.DoesNotContain(github.Exchanges(), e => e.Status == 422);
+        var status = Assert.Single(BotComments(), c => c.Body.Contains("<!-- governance-bot:status -->", StringComparison.Ordinal));
+        Assert.InRange(status.Body.Length, 1, FakeGitHub.MaxCommentBody);
+        Assert.Single(BotComments(), c => c.Body.Contains("**Rejected.**", StringComparison.Ordinal));
+        Assert.Equal(["rfc", "governance/rejected"], github.Labels(Repo, Given.Issue));
+    }
+
     /// <summary>Keeps what was logged, for asserting on event ids and messages.</summary>
     private sealed class ListLogger<T> : ILogger<T>
     {
