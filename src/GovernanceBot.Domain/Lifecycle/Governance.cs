@@ -153,6 +153,10 @@ public static class Governance
             return FromRecord(context, profile, started, number, record, recorded, closedAt);
         }
 
+        // A running vote keeps the rules and periods frozen when it opened; a changed configuration applies from the next round.
+        var configured = profile;
+        profile = Frozen(profile, record);
+        var rulesChangedAt = record?.Rules is not null && !SameRules(profile, configured) ? record.RulesChangedAt ?? context.Facts.Now : (DateTimeOffset?)null;
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
@@ -202,6 +206,7 @@ public static class Governance
             Extensions = extensions,
             Electorate = electorate,
             Phase = Phase.Discussion,
+            RulesChangedAt = rulesChangedAt,
         };
 
         if (cancel is not null && cancel.At < closeAt)
@@ -264,15 +269,22 @@ public static class Governance
         .Select(c => Texts.ElectorateNamedIn(c.Body))
         .FirstOrDefault(e => e is { Count: > 0 });
 
+    /// <summary>The profile as frozen in the round's record when voting opened, or as configured when nothing is frozen.</summary>
+    private static ProcessProfile Frozen(ProcessProfile configured, RoundRecord? record) => record?.Rules is { } rules
+        ? configured with { Rules = rules, Discussion = record.Discussion ?? configured.Discussion, Voting = record.Voting ?? configured.Voting }
+        : configured;
+
+    private static bool SameRules(ProcessProfile a, ProcessProfile b) => a.Rules == b.Rules && a.Discussion == b.Discussion && a.Voting == b.Voting;
+
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
-        var rules = record.Rules ?? profile.Rules;
+        profile = Frozen(profile, record);
         var discussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion;
         return new Round
         {
             Key = record.Key,
             Number = number,
-            Profile = profile with { Rules = rules },
+            Profile = profile,
             Start = started.At,
             StartedBy = started.Actor,
             DiscussionEnds = discussionEnds,
@@ -282,12 +294,26 @@ public static class Governance
             EndReason = record.Reason,
             EndedBy = record.By,
             Electorate = record.Electorate,
-            Ballots = record.Ballots,
+            Ballots = WithConcernsAsWritten(context, record),
+            RecordedNonBinding = record.NonBinding,
+            RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
             Extensions = ExtensionsBefore(context, started.At, discussionEnds, closedAt),
             FromRecord = true,
         };
     }
+
+    /// <summary>
+    /// The recorded ballots, each with its concerns in full again when the block kept only their start and the comment
+    /// still says what was counted (same digest); otherwise the kept start, which ends with an ellipsis.
+    /// </summary>
+    private static List<Ballot> WithConcernsAsWritten(Context context, RoundRecord record) =>
+        [.. record.Ballots.Select(b =>
+            record.ConcernDigests.TryGetValue(b.CommentId, out var digest)
+            && context.Comments.FirstOrDefault(c => c.Comment.Id == b.CommentId)?.CountableVote is { Concerns: var concerns }
+            && StateBlock.Digest(concerns) == digest
+                ? b with { Concerns = concerns }
+                : b)];
 
     /// <summary>The extensions of a recorded round, each in the phase it was posted in (before or after the discussion ended).</summary>
     private static List<Extension> ExtensionsBefore(Context context, DateTimeOffset start, DateTimeOffset discussionEnds, DateTimeOffset end) =>
