@@ -9,7 +9,7 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// The functional core: from facts read on GitHub to what should be true on the issue. Pure and total:
 /// the same facts always give the same decision, whatever order webhooks arrived in.
 /// </summary>
-public static class Governance
+public static partial class Governance
 {
     public static Decision Decide(IssueFacts facts)
     {
@@ -246,16 +246,6 @@ public static class Governance
         var open = Ballots(context, electorate, discussionEnds, _ => true);
         return round with { Phase = Phase.Voting, Ballots = open, Tally = Count(open, electorate, profile.Rules) };
     }
-
-    /// <summary>
-    /// The electorate the bot's own voting-opened comment named, for when the status comment no longer records it (an
-    /// admin deleted it): the TSC of today must not become the electorate of a vote that opened with another.
-    /// </summary>
-    private static IReadOnlyList<string>? ElectorateOpenedWith(Context context, string roundKey) => context.Facts.Comments
-        .Where(c => SameLogin(c.Author, context.Facts.BotLogin) && Markers.KeyOf(c.Body) == Markers.VotingOpenedKey(roundKey))
-        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-        .Select(c => Texts.ElectorateNamedIn(c.Body))
-        .FirstOrDefault(e => e is { Count: > 0 });
 
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
