@@ -9,7 +9,7 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// The functional core: from facts read on GitHub to what should be true on the issue. Pure and total:
 /// the same facts always give the same decision, whatever order webhooks arrived in.
 /// </summary>
-public static class Governance
+public static partial class Governance
 {
     public static Decision Decide(IssueFacts facts)
     {
@@ -258,16 +258,6 @@ public static class Governance
             EditedByOthers = Authorship.Flags(context.Comments.Where(c => c.At >= discussionEnds)),
         };
     }
-
-    /// <summary>
-    /// The electorate the bot's own voting-opened comment named, for when the status comment no longer records it (an
-    /// admin deleted it): the TSC of today must not become the electorate of a vote that opened with another.
-    /// </summary>
-    private static IReadOnlyList<string>? ElectorateOpenedWith(Context context, string roundKey) => context.Facts.Comments
-        .Where(c => SameLogin(c.Author, context.Facts.BotLogin) && Markers.KeyOf(c.Body) == Markers.VotingOpenedKey(roundKey))
-        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-        .Select(c => Texts.ElectorateNamedIn(c.Body))
-        .FirstOrDefault(e => e is { Count: > 0 });
 
     /// <summary>The profile as frozen in the round's record when voting opened, or as configured when nothing is frozen.</summary>
     private static ProcessProfile Frozen(ProcessProfile configured, RoundRecord? record) => record?.Rules is { } rules

@@ -288,30 +288,11 @@ public static partial class Texts
         var sb = new StringBuilder();
         sb.Append(Markers.For(Markers.VotingOpenedKey(r.Key))).Append(Nl);
         sb.Append($"🗳️ **Voting is open** on this {r.Profile.DisplayName} until {TimeText.Utc(r.VotingEnds)} ({TimeText.Left(r.VotingEnds, now)}).").Append(Nl).Append(Nl);
-        sb.Append(string.Join(" ", electorate.Select(m => "@" + m))).Append(ElectorateCall).Append(" with a comment:").Append(Nl);
+        sb.Append(string.Join(" ", electorate.Select(m => "@" + m))).Append(Markers.ElectorateCall).Append(" with a comment:").Append(Nl);
         sb.Append("- `/vote +1` to approve, `/vote 0` to abstain,").Append(Nl);
         sb.Append("- `/vote -1` followed by your concerns to reject (a -1 without concerns is not counted).").Append(Nl).Append(Nl);
         sb.Append($"It passes if at least {t.QuorumNeeded} of the {t.Electorate} TSC members vote and at least {r.Profile.Rules.Approval} of the votes are +1. The status comment above keeps the tally.").Append(Nl);
         return sb.ToString();
-    }
-
-    private const string ElectorateCall = ": as TSC members, please vote";
-
-    /// <summary>
-    /// The electorate named by a comment <see cref="VotingOpened"/> wrote, or null when <paramref name="body"/> names none:
-    /// the record of who may vote that survives the status comment being deleted.
-    /// </summary>
-    public static IReadOnlyList<string>? ElectorateNamedIn(string body)
-    {
-        foreach (var line in body.Split('\n'))
-        {
-            var end = line.IndexOf(ElectorateCall, StringComparison.Ordinal);
-            if (end <= 0) continue;
-            var mentions = line[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return mentions.All(m => m.Length > 1 && m[0] == '@') ? [.. mentions.Select(m => m[1..])] : null;
-        }
-
-        return null;
     }
 
     public static string Decided(Round r, string issueAuthor)

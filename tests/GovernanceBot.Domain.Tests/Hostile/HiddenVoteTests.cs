@@ -120,6 +120,12 @@ public sealed class HiddenVoteTests
     [InlineData("/vote уеs")] // Cyrillic у and е
     [InlineData("/vote aррrove")] // Cyrillic р
     [InlineData("/vote ０")] // U+FF10 fullwidth zero
+    [InlineData("/vote +1\u0338")] // combining long solidus overlay: "+1" struck through
+    [InlineData("/vote +1\u20E0")] // combining enclosing circle backslash: a "prohibited" sign over the 1
+    [InlineData("/vote yes\u0338")]
+    [InlineData("/vote +1\u200D")] // zero-width joiner glued to the value
+    [InlineData("/vote -1\u202E snosaer")] // right-to-left override: the concerns would read backwards
+    [InlineData("/vote -1ünd weiter")] // a letter glued to the value makes another word
     public void A_look_alike_vote_value_is_not_counted_and_the_voter_is_told_why(string body)
     {
         var (story, decision) = AliceWrites(body);

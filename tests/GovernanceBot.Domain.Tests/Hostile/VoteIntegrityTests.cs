@@ -337,6 +337,8 @@ public sealed class VoteIntegrityTests
         story.Tsc = ["alice", "frank", "grace"];
         story.Delete(Assert.Single(story.BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Id);
         story.Comment(15, "frank", "/vote +1").Comment(15, "grace", "/vote +1").Comment(15, "alice", "/vote +1");
+        // ... and someone posts a voting-opened comment of their own naming another electorate.
+        story.Comment(14.5, "mallory", Markers.For(Markers.VotingOpenedKey(Round.KeyFor("rfc", T0))) + "\n@mallory" + Markers.ElectorateCall + ":");
 
         var decision = story.BotRunsAt(16);
 

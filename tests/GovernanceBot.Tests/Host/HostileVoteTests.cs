@@ -197,6 +197,56 @@ public sealed class HostileVoteTests(GitHubBehindPrism wire) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Votes_before_the_opening_and_after_the_close_are_answered_once_and_never_counted()
+    {
+        await StartAsync(Given.ThreeMemberTsc);
+        _github.AddLabel(Repo, Issue, "rfc", "dana");
+        await _host!.SendAsync("issues", Given.Labeled());
+        await SettleAsync(() => Has("governance/discussion"));
+        await Comment("alice", "/vote -1 before the discussion ended");
+        await SettleAsync(() => BotComments.Any(c => c.Body.Contains("Voting opens on 2026-05-18 09:00 UTC", StringComparison.Ordinal)));
+
+        _clock.Advance(TimeSpan.FromDays(14));
+        await SettleAsync(() => Has("governance/voting"));
+        await Comment("alice", "/vote +1");
+        await Comment("bob", "/vote +1");
+        await Comment("carol", "/vote +1");
+        await SettleAsync(() => Has("governance/approved"));
+        await Comment("carol", "/vote -1 too late, on purpose");
+        await Comment("bob", "/vote -1 me too");
+        await SettleAsync(() => BotComments.Count(c => c.Body.Contains("its result is final", StringComparison.Ordinal)) == 2);
+
+        Assert.Equal(["rfc", "governance/approved"], _github.Labels(Repo, Issue));
+        Assert.Single(BotComments, c => c.Body.Contains("Voting opens on", StringComparison.Ordinal));
+        Assert.Single(BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
+        Assert.Contains("3 of 3 TSC members voted", Status, StringComparison.Ordinal);
+        Assert.Contains("- Votes: 3 × +1, 0 × 0, 0 × -1", Status, StringComparison.Ordinal);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task A_status_comment_deleted_during_the_vote_comes_back_with_the_electorate_the_vote_opened_with()
+    {
+        await StartAsync("tsc:\n  team: tsc\n");
+        _github.GivenTeam("octo-org", "tsc", "alice", "bob", "carol");
+        await OpenTheVoteAsync();
+        await Comment("alice", "/vote +1");
+        await SettleAsync(() => Status.Contains("| alice | +1 |", StringComparison.Ordinal));
+
+        // An admin deletes the bot's status comment, and the team changes.
+        _github.DeleteComment(Assert.Single(BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Id);
+        _github.GivenTeam("octo-org", "tsc", "alice", "frank");
+        await Comment("frank", "/vote +1");
+        await SettleAsync(() => BotComments.Any(c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)));
+
+        Assert.True(Has("governance/voting"));
+        Assert.Contains("1 of 3 TSC members voted", Status, StringComparison.Ordinal);
+        Assert.Contains("Not voted yet: bob, carol.", Status, StringComparison.Ordinal);
+        Assert.Equal(["alice", "bob", "carol"], Assert.Single(StateBlock.Read(Status).Values).Electorate);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task Comments_of_100_kb_and_of_a_thousand_vote_lines_count_at_most_once_and_leave_the_host_healthy()
     {
         await StartAsync(Given.ThreeMemberTsc);
