@@ -30,10 +30,12 @@ public sealed class EditedCommentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = new BotHost(_wire.Prism.Url, _clock, _wire.Prism.CreateCheckingHandler());
-        await _host.SettleAsync();
+        await SettleAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task SettleAsync(Func<bool>? condition = null) => Ticking.SettleAsync(_host, _clock, condition);
 
     private FakeComment Status => Assert.Single(_github.Comments(Repo, Given.Issue), c => c.Author == _github.BotLogin && c.Body.Contains(StatusMarker, StringComparison.Ordinal));
 
@@ -47,7 +49,7 @@ public sealed class EditedCommentTests : IAsyncLifetime
 
         _github.EditComment(alice, "/vote -1 Forged: alice never wrote this.", by: "admin");
         await SendEditedAsync(alice, "admin", "/vote -1 Forged: alice never wrote this.");
-        await _host.SettleAsync(() => Status.Body.Contains("edited by admin", StringComparison.Ordinal));
+        await SettleAsync(() => Status.Body.Contains("edited by admin", StringComparison.Ordinal));
 
         Assert.Contains("was edited by admin, not by alice; counted as alice last wrote it.", Status.Body);
         Assert.Contains("2 × +1, 0 × 0, 0 × -1", Status.Body);
@@ -56,7 +58,7 @@ public sealed class EditedCommentTests : IAsyncLifetime
 
         // Nothing changed since: another reconcile asks GitHub nothing more.
         await SendEditedAsync(alice, "admin", "/vote -1 Forged: alice never wrote this.");
-        await _host.SettleAsync();
+        await SettleAsync();
         Assert.Equal(1, _github.GraphQlRequests);
         Assert.Empty(_github.GraphQlViolations);
         _wire.Prism.AssertNoViolations();
@@ -73,7 +75,7 @@ public sealed class EditedCommentTests : IAsyncLifetime
 
         _github.EditComment(status.Id, forged, by: "admin");
         await SendEditedAsync(status.Id, "admin", forged);
-        await _host.SettleAsync(() => Status.Body.Contains("admin edited this comment", StringComparison.Ordinal));
+        await SettleAsync(() => Status.Body.Contains("admin edited this comment", StringComparison.Ordinal));
 
         Assert.Equal(["rfc", "governance/voting"], _github.Labels(Repo, Given.Issue));
         Assert.DoesNotContain(_github.Comments(Repo, Given.Issue), c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
@@ -101,9 +103,9 @@ public sealed class EditedCommentTests : IAsyncLifetime
         var labeled = Given.Labeled();
         labeled["label"]!["name"] = "rfc";
         await _host.SendAsync("issues", labeled);
-        await _host.SettleAsync(() => _github.Labels(Repo, Given.Issue).Contains("governance/discussion"));
+        await SettleAsync(() => _github.Labels(Repo, Given.Issue).Contains("governance/discussion"));
         _clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
-        await _host.SettleAsync(() => _github.Labels(Repo, Given.Issue).Contains("governance/voting"));
+        await SettleAsync(() => _github.Labels(Repo, Given.Issue).Contains("governance/voting"));
         _clock.Advance(TimeSpan.FromHours(1));
     }
 
@@ -111,7 +113,7 @@ public sealed class EditedCommentTests : IAsyncLifetime
     {
         var id = _github.GivenComment(Repo, Given.Issue, author, body, _clock.GetUtcNow());
         await _host.SendAsync("issue_comment", Given.CommentCreated(id, author, body));
-        await _host.SettleAsync();
+        await SettleAsync();
         _clock.Advance(TimeSpan.FromMinutes(5));
         return id;
     }
