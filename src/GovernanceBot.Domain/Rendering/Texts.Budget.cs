@@ -28,7 +28,9 @@ public static partial class Texts
     private static readonly Detail[] Details =
     [
         new(MarkdownText.QuoteLimit, 200, Help: true),
+        new(1_000, 200, Help: true),
         new(500, 200, Help: true),
+        new(250, 200, Help: true),
         new(100, 100, Help: true),
         new(0, 50, Help: false),
     ];

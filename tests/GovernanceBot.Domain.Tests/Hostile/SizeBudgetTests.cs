@@ -43,7 +43,7 @@ public sealed class SizeBudgetTests(ITestOutputHelper output)
 
         var decided = story.BotRunsAt(22);
         var status = decided.StatusComment!;
-        output.WriteLine($"worst-case status comment: {GitHubLimits.Size(status)} UTF-8 bytes, {status.Length} UTF-16 characters");
+        output.WriteLine($"worst-case status comment: {GitHubLimits.Size(status)} UTF-8 bytes, {status.Length} UTF-16 characters; state block {GitHubLimits.Size(Markers.ExtractStateBlock(status)!)} bytes");
 
         Assert.Equal("rejected", decided.Outcome);
         AssertEveryBodyFits(decided);
