@@ -21,7 +21,7 @@ namespace GovernanceBot.Tests.Fakes;
 /// gets an id and timestamps from the clock, adding or removing a label records a labeled/unlabeled event. Response
 /// bodies follow GitHub's REST description (checked by Prism, see <see cref="PrismProxy"/>).
 /// </summary>
-public sealed class FakeGitHub : IDisposable
+public sealed partial class FakeGitHub : IDisposable
 {
     public const string DefaultAppSlug = "governance-bot";
 
@@ -401,6 +401,11 @@ public sealed class FakeGitHub : IDisposable
         if (s is ["repos", var repoOwner, var repoName, ..] && !CanSee(installation, new RepoKey(repoOwner, repoName)))
         {
             return NotFound();
+        }
+
+        if (RepositoryFault(s) is { } refused)
+        {
+            return refused;
         }
 
         return (request.Method, s) switch
@@ -1087,6 +1092,9 @@ public sealed class FakeGitHub : IDisposable
         public Dictionary<RepoKey, Dictionary<string, FakeLabel>> RepoLabels { get; } = [];
 
         public List<FakeComment> Posted { get; } = [];
+
+        /// <summary>Repositories that answer every request with a status (410 gone, 404, 403), see <see cref="GivenRepositoryAnswers"/>.</summary>
+        public Dictionary<RepoKey, int> RepositoryStatus { get; } = [];
 
         public long NextId() => ++lastId;
     }
