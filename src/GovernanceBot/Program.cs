@@ -10,10 +10,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddGovernanceLogging();
 builder.Services.AddGitHubApp(builder.Configuration);
 builder.Services.AddReconciliation(builder.Configuration);
-builder.Services.AddWebhooks();
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapWebhooks();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();

@@ -65,6 +65,11 @@ public sealed partial class ReconcileWorker(
                 // but finishing keeps the issue's labels and comments consistent in the meantime.
                 await ReconcileOneAsync(request, CancellationToken.None);
             }
+            catch (Exception e)
+            {
+                // Whatever one issue throws past its own handling, this worker goes on with the next issue.
+                LogWorkerKeptGoing(e, request.Issue.ToString());
+            }
             finally
             {
                 queue.Complete(request.Issue);
@@ -110,4 +115,7 @@ public sealed partial class ReconcileWorker(
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Reconciling {Issue} failed {Attempts} times; the next sweep will try again")]
     private partial void LogGaveUp(Exception exception, string issue, int attempts);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Reconciling {Issue} failed outside its retry handling; the worker goes on with the next issue")]
+    private partial void LogWorkerKeptGoing(Exception exception, string issue);
 }

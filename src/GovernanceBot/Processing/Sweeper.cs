@@ -72,27 +72,60 @@ public sealed partial class Sweeper(
         var queued = 0;
         foreach (var installation in await directory.InstallationsAsync(cancellationToken))
         {
-            foreach (var repo in await directory.RepositoriesAsync(installation.Id, cancellationToken))
+            IReadOnlyList<GitHub.RepoRef> repositories;
+            try
             {
-                var config = await reconciler.LoadConfigAsync(repo, cancellationToken);
-                IEnumerable<string> triggers = config is ConfigResult.Valid valid
-                    ? valid.Policy.Processes.Select(p => p.Label)
-                    : GovernancePolicy.DefaultTriggerLabels;
-                var numbers = new SortedSet<int>();
-                foreach (var label in triggers.Concat([PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase))
-                {
-                    numbers.UnionWith(await github.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
-                }
+                repositories = await directory.RepositoriesAsync(installation.Id, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One installation GitHub will not list (removed, suspended, an outage) leaves the others to be swept.
+                LogInstallationSkipped(e, installation.Id, installation.Account, Reason(e));
+                continue;
+            }
 
-                foreach (var number in numbers)
+            foreach (var repo in repositories)
+            {
+                try
                 {
-                    if (queue.Enqueue(new ReconcileRequest(new GitHub.IssueRef(repo, number), null, ReconcilePriority.Sweep))) queued++;
+                    queued += await SweepRepositoryAsync(repo, cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A repository that is gone (410, 404) or closed to the App (403) must not keep the later ones from healing.
+                    LogRepositorySkipped(e, repo.ToString(), repo.InstallationId, Reason(e));
                 }
             }
         }
 
         return queued;
     }
+
+    private async Task<int> SweepRepositoryAsync(GitHub.RepoRef repo, CancellationToken cancellationToken)
+    {
+        var config = await reconciler.LoadConfigAsync(repo, cancellationToken);
+        IEnumerable<string> triggers = config is ConfigResult.Valid valid
+            ? valid.Policy.Processes.Select(p => p.Label)
+            : GovernancePolicy.DefaultTriggerLabels;
+        var numbers = new SortedSet<int>();
+        foreach (var label in triggers.Concat([PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            numbers.UnionWith(await github.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
+        }
+
+        var queued = 0;
+        foreach (var number in numbers)
+        {
+            if (queue.Enqueue(new ReconcileRequest(new GitHub.IssueRef(repo, number), null, ReconcilePriority.Sweep))) queued++;
+        }
+
+        return queued;
+    }
+
+    /// <summary>What went wrong, in a few words: GitHub's status code when it answered, else the exception's type.</summary>
+    private static string Reason(Exception e) => e is Octokit.ApiException api
+        ? $"GitHub answered {(int)api.StatusCode}"
+        : e.GetType().Name;
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Sweep queued {Count} open process(es)")]
     private partial void LogSwept(int count);
@@ -102,4 +135,10 @@ public sealed partial class Sweeper(
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Error, Message = "The sweep failed; it runs again at the next interval")]
     private partial void LogSweepFailed(Exception exception);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "The sweep skipped repository {Repository} of installation {InstallationId} ({Reason}); it goes on with the next one")]
+    private partial void LogRepositorySkipped(Exception exception, string repository, long installationId, string reason);
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "The sweep skipped installation {InstallationId} ({Account}): its repositories could not be listed ({Reason})")]
+    private partial void LogInstallationSkipped(Exception exception, long installationId, string account, string reason);
 }

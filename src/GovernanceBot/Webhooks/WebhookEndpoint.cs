@@ -1,13 +1,16 @@
-using System.Text;
+using System.Globalization;
+using System.Threading.RateLimiting;
 using GovernanceBot.GitHub;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Octokit.Webhooks;
 
 namespace GovernanceBot.Webhooks;
 
 /// <summary>
 /// <c>POST /api/github/webhooks</c>: verify, parse, enqueue, answer. Nothing else happens on the request: GitHub gives
-/// up after 10 seconds, and the work it asks for is done by the background workers.
+/// up after 10 seconds, and the work it asks for is done by the background workers. The endpoint is open to anyone, so
+/// what it holds is bounded: at most <see cref="WebhookOptions.MaxConcurrentDeliveries"/> bodies of at most
+/// <see cref="MaxBodyBytes"/> each, in pooled buffers; more deliveries wait unread, and beyond the queue get 503.
 /// </summary>
 public static partial class WebhookEndpoint
 {
@@ -16,21 +19,41 @@ public static partial class WebhookEndpoint
     /// <summary>GitHub caps payloads at 25 MB.</summary>
     public const int MaxBodyBytes = 25 * 1024 * 1024;
 
-    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    /// <summary>The rate-limiting policy that bounds deliveries in flight.</summary>
+    public const string ConcurrencyPolicy = "webhook-deliveries";
+
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             return new WebhookSignature([options.WebhookSecret, options.WebhookSecretFallback]);
         });
         services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<DeliveryBody>();
         services.AddSingleton<GovernanceWebhookProcessor>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<WebhookOptions>>((limiter, webhooks) =>
+        {
+            var o = webhooks.Value;
+            limiter.AddConcurrencyLimiter(ConcurrencyPolicy, c =>
+            {
+                c.PermitLimit = o.MaxConcurrentDeliveries;
+                c.QueueLimit = o.QueuedDeliveries;
+                c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+            limiter.OnRejected = (context, cancellationToken) => RejectAsync(context.HttpContext, o.RetryAfter, cancellationToken);
+        });
         return services;
     }
 
+    /// <summary>The endpoint, behind the concurrency limit (the app must call <c>UseRateLimiter()</c>).</summary>
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, HandleAsync);
+        endpoints.MapPost(Path, HandleAsync).RequireRateLimiting(ConcurrencyPolicy);
         return endpoints;
     }
 
@@ -38,6 +61,7 @@ public static partial class WebhookEndpoint
         HttpContext context,
         WebhookSignature signature,
         DeliveryLog deliveries,
+        DeliveryBody bodies,
         GovernanceWebhookProcessor processor,
         ILoggerFactory loggers)
     {
@@ -45,18 +69,15 @@ public static partial class WebhookEndpoint
         var request = context.Request;
         var delivery = request.Headers["X-GitHub-Delivery"].ToString();
         var eventName = request.Headers["X-GitHub-Event"].ToString();
+        var signatureHeader = request.Headers["X-Hub-Signature-256"].FirstOrDefault();
 
-        if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var body = buffer.ToArray();
+        // Both refusals come before a byte of the body is read: neither an oversized body nor an unsigned one is held.
+        if (request.ContentLength > MaxBodyBytes) return TooLarge(logger, delivery, eventName);
+        if (!WebhookSignature.IsWellFormed(signatureHeader)) return Unauthorized(logger, delivery, eventName);
 
-        if (!signature.IsValid(body, request.Headers["X-Hub-Signature-256"].FirstOrDefault()))
-        {
-            LogRejected(logger, delivery, eventName);
-            return Results.Text("The signature (X-Hub-Signature-256) is missing or does not match the webhook secret.", statusCode: StatusCodes.Status401Unauthorized);
-        }
+        using var body = await bodies.ReadAsync(request.Body, MaxBodyBytes, context.RequestAborted);
+        if (body is null) return TooLarge(logger, delivery, eventName);
+        if (!signature.IsValid(body.GetReadOnlySequence(), signatureHeader)) return Unauthorized(logger, delivery, eventName);
 
         if (string.IsNullOrWhiteSpace(eventName))
         {
@@ -73,7 +94,9 @@ public static partial class WebhookEndpoint
         try
         {
             var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-            await processor.ProcessWebhookAsync(headers, Encoding.UTF8.GetString(body), context.RequestAborted);
+
+            // One contiguous view for the JSON reader: the single block itself for a typical payload, a pooled buffer for a large one.
+            await processor.ProcessWebhookAsync(headers, new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length), context.RequestAborted);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
@@ -85,6 +108,28 @@ public static partial class WebhookEndpoint
         return Results.Text(outcome.Value, statusCode: StatusCodes.Status202Accepted);
     }
 
+    private static IResult TooLarge(ILogger logger, string delivery, string eventName)
+    {
+        LogTooLarge(logger, delivery, eventName, MaxBodyBytes);
+        return Results.Text($"The body is larger than GitHub's limit of {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
+
+    private static IResult Unauthorized(ILogger logger, string delivery, string eventName)
+    {
+        LogRejected(logger, delivery, eventName);
+        return Results.Text("The signature (X-Hub-Signature-256) is missing or does not match the webhook secret.", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static async ValueTask RejectAsync(HttpContext context, TimeSpan retryAfter, CancellationToken cancellationToken)
+    {
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebhookEndpoint));
+        LogOverLimit(logger, context.Request.Headers["X-GitHub-Delivery"].ToString(), context.Request.Headers["X-GitHub-Event"].ToString(), seconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync($"Too many deliveries at once; retry after {seconds} seconds.", cancellationToken);
+    }
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Event}): {Outcome}")]
     private static partial void LogAccepted(ILogger logger, string deliveryId, string @event, string outcome);
 
@@ -93,4 +138,10 @@ public static partial class WebhookEndpoint
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Event}) is a duplicate; acknowledged, not processed again")]
     private static partial void LogDuplicate(ILogger logger, string deliveryId, string @event);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) refused with 503: too many deliveries in flight; Retry-After {Seconds}s")]
+    private static partial void LogOverLimit(ILogger logger, string deliveryId, string @event, int seconds);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) refused with 413: the body is over {Limit} bytes")]
+    private static partial void LogTooLarge(ILogger logger, string deliveryId, string @event, int limit);
 }

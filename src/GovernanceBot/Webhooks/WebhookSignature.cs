@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,24 +19,42 @@ public sealed class WebhookSignature
         if (_secrets.Length == 0) throw new InvalidOperationException("A webhook secret is required (GitHub:WebhookSecret).");
     }
 
+    /// <summary>
+    /// Whether <paramref name="header"/> has the shape of a signature (<c>sha256=</c> and 64 hex digits). A delivery
+    /// without one is refused before its body is read: no secret can make it valid.
+    /// </summary>
+    public static bool IsWellFormed(string? header) => TryParse(header, stackalloc byte[32]);
+
     public bool IsValid(ReadOnlySpan<byte> body, string? header)
     {
-        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal) || header.Length != Prefix.Length + 64) return false;
         Span<byte> claimed = stackalloc byte[32];
-        try
-        {
-            if (Convert.FromHexString(header.AsSpan(Prefix.Length), claimed, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32) return false;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        if (!TryParse(header, claimed)) return false;
 
         Span<byte> actual = stackalloc byte[32];
         var valid = false;
         foreach (var secret in _secrets)
         {
             HMACSHA256.HashData(secret, body, actual);
+            valid |= CryptographicOperations.FixedTimeEquals(actual, claimed);
+        }
+
+        return valid;
+    }
+
+    /// <summary>Checks a body held in pieces (pooled blocks) without copying it into one array.</summary>
+    public bool IsValid(ReadOnlySequence<byte> body, string? header)
+    {
+        Span<byte> claimed = stackalloc byte[32];
+        if (!TryParse(header, claimed)) return false;
+
+        Span<byte> actual = stackalloc byte[32];
+        var valid = false;
+        foreach (var secret in _secrets)
+        {
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
+            foreach (var segment in body) hmac.AppendData(segment.Span);
+            hmac.GetHashAndReset(actual);
+
             // Every secret is tried, so the time taken does not tell which one matched.
             valid |= CryptographicOperations.FixedTimeEquals(actual, claimed);
         }
@@ -46,4 +65,17 @@ public sealed class WebhookSignature
     /// <summary>The header GitHub would send for <paramref name="body"/> signed with <paramref name="secret"/>.</summary>
     public static string Sign(ReadOnlySpan<byte> body, string secret) =>
         Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    private static bool TryParse(string? header, Span<byte> claimed)
+    {
+        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal) || header.Length != Prefix.Length + 64) return false;
+        try
+        {
+            return Convert.FromHexString(header.AsSpan(Prefix.Length), claimed, out _, out var written) == OperationStatus.Done && written == 32;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 }

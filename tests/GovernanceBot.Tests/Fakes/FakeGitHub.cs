@@ -408,6 +408,11 @@ public sealed partial class FakeGitHub : IDisposable
             return NotFound();
         }
 
+        if (RepositoryFault(s) is { } refused)
+        {
+            return refused;
+        }
+
         return (request.Method, s) switch
         {
             ("GET", ["app"]) => Answer.Of(200, AppJson()),
@@ -1119,6 +1124,9 @@ public sealed partial class FakeGitHub : IDisposable
 
         /// <summary>Each edited comment's history as GitHub keeps it (the original text first).</summary>
         public Dictionary<long, List<FakeRevision>> Revisions { get; } = [];
+
+        /// <summary>Repositories that answer every request with a status (410 gone, 404, 403), see <see cref="GivenRepositoryAnswers"/>.</summary>
+        public Dictionary<RepoKey, int> RepositoryStatus { get; } = [];
 
         public long NextId() => ++lastId;
     }

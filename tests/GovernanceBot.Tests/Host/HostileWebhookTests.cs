@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Headers;
+using GovernanceBot.Tests.Fakes;
+using GovernanceBot.Webhooks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
+
+namespace GovernanceBot.Tests.Host;
+
+/// <summary>
+/// The webhook edge under hostile input: whatever anyone sends to the open endpoint, the answer is the right status,
+/// nothing is processed that GitHub did not sign, and the bytes held stay bounded.
+/// </summary>
+[Trait("Category", "Hostile")]
+public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAsyncLifetime
+{
+    private const int MiB = 1024 * 1024;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeGitHub _github;
+    private readonly ITestOutputHelper _output;
+    private BotHost _host = null!;
+
+    public HostileWebhookTests(GitHubWithoutPrism wire, ITestOutputHelper output)
+    {
+        _github = wire.Fresh(_clock).RfcRepository();
+        _output = output;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _host = new BotHost(_github.Url, _clock, network: null);
+        await _host.SettleAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    /// <summary>What the endpoint has read of delivery bodies, counted by the endpoint itself.</summary>
+    private long BytesRead => _host.Services.GetRequiredService<DeliveryBody>().BytesRead;
+
+    /// <summary>
+    /// A client that streams bodies as they are made: the factory's default client buffers every request body whole
+    /// (to replay it on a redirect), which would hide what the endpoint itself reads.
+    /// </summary>
+    private static HttpClient Streaming(WebApplicationFactory<Program> host) =>
+        host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    private static HttpRequestMessage Delivery(HttpContent body, string? signature = "sha256=" + "00000000000000000000000000000000000000000000000000000000000000ff")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, WebhookEndpoint.Path) { Content = body };
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-GitHub-Event", "issues");
+        request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
+        if (signature is not null) request.Headers.Add("X-Hub-Signature-256", signature);
+        return request;
+    }
+
+    [Fact]
+    public async Task A_body_over_25_MiB_is_refused_with_413_without_being_read()
+    {
+        var before = BytesRead;
+        var response = await Streaming(_host).SendAsync(Delivery(new SyntheticBody(26L * MiB)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, BytesRead);
+    }
+
+    [Fact]
+    public async Task A_body_over_25_MiB_without_a_length_is_refused_with_413_once_it_passes_the_limit()
+    {
+        var before = BytesRead;
+        var response = await Streaming(_host).SendAsync(Delivery(new SyntheticBody(26L * MiB, announceLength: false)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var read = BytesRead - before;
+        Assert.InRange(read, WebhookEndpoint.MaxBodyBytes + 1, WebhookEndpoint.MaxBodyBytes + MiB);
+    }
+
+    [Fact]
+    public async Task A_signed_body_over_25_MiB_is_refused_with_413()
+    {
+        var bytes = new byte[(26 * MiB) + 1];
+        Array.Fill(bytes, (byte)' ');
+        bytes[0] = (byte)'{';
+        bytes[^1] = (byte)'}';
+        var response = await Streaming(_host).SendAsync(Delivery(new ByteArrayContent(bytes), WebhookSignature.Sign(bytes, BotHost.Secret)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unsigned_24_MiB_body_is_refused_with_401_before_it_is_read()
+    {
+        var before = BytesRead;
+        var unsigned = await Streaming(_host).SendAsync(Delivery(new SyntheticBody(24L * MiB), signature: null));
+        var sha1Only = Delivery(new SyntheticBody(24L * MiB), signature: null);
+        sha1Only.Headers.Add("X-Hub-Signature", "sha1=0123456789abcdef0123456789abcdef01234567");
+        var sha1 = await Streaming(_host).SendAsync(sha1Only);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, sha1.StatusCode);
+        Assert.Equal(before, BytesRead);
+    }
+
+    [Fact]
+    public async Task Over_the_concurrency_limit_a_delivery_gets_503_with_Retry_After_and_is_accepted_once_a_slot_is_free()
+    {
+        await using var limited = _host.WithWebHostBuilder(b => b
+            .UseSetting("Webhooks:MaxConcurrentDeliveries", "1")
+            .UseSetting("Webhooks:QueuedDeliveries", "0")
+            .UseSetting("Webhooks:RetryAfter", "00:00:07"));
+        var client = Streaming(limited);
+        var release = new TaskCompletionSource();
+        var slow = new SyntheticBody(2L * MiB, hold: release.Task);
+        var first = client.SendAsync(Delivery(slow));
+        var endpoint = limited.Services.GetRequiredService<DeliveryBody>();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (endpoint.BytesRead == 0 && DateTime.UtcNow < until) await Task.Delay(10); // the first delivery holds the only slot
+        Assert.NotEqual(0, endpoint.BytesRead);
+
+        var refused = await client.SendAsync(Delivery(new SyntheticBody(1024)));
+        release.SetResult();
+        var firstResponse = await first.WaitAsync(TimeSpan.FromSeconds(30));
+        var later = await Streaming(limited).SendAsync(Delivery(new SyntheticBody(1024)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Unauthorized, firstResponse.StatusCode); // read whole, then refused: not signed by the secret
+        Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode); // a free slot again: read and judged
+    }
+
+    /// <summary>
+    /// Issue 8 measured the working set go from 187 to 460 MiB under six concurrent unsigned 24 MiB bodies: each was
+    /// read into a growing MemoryStream and copied out whole before its signature was checked. Now an unsigned body is
+    /// refused unread, and a body with a wrong signature is read into pooled blocks that go back to the pool.
+    /// </summary>
+    [Theory]
+    [InlineData("unsigned", 16)]
+    [InlineData("wrongly signed", 6 * 24 + 40)]
+    public async Task Six_concurrent_24_MiB_bodies_allocate_at_most_what_one_pooled_copy_of_each_needs(string kind, int allowedMiB)
+    {
+        var signature = kind == "unsigned" ? null : "sha256=" + new string('0', 62) + "ff";
+        var client = Streaming(_host);
+        await client.SendAsync(Delivery(new SyntheticBody(1024), signature)); // warm up: JIT, first buffers
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var workingSetBefore = process.WorkingSet64;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.SendAsync(Delivery(new SyntheticBody(24L * MiB), signature))));
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
+        var endpoint = _host.Services.GetRequiredService<DeliveryBody>();
+        _output.WriteLine($"{kind}: {allocated / MiB} MiB allocated by the whole test process during the burst; working set {workingSetBefore / MiB} -> {process.WorkingSet64 / MiB} MiB; pooled bytes still lent: {endpoint.BytesInUse}");
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.Equal(0, endpoint.BytesInUse);
+        Assert.True(allocated < allowedMiB * (long)MiB, $"{allocated / MiB} MiB allocated, more than {allowedMiB} MiB");
+    }
+}
