@@ -104,6 +104,37 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
         Assert.Equal(before, BytesRead);
     }
 
+    [Theory]
+    [InlineData("", "the body is empty")]
+    [InlineData("   \n", "only white space")]
+    [InlineData("{\"action\": \"labeled\", ", "invalid JSON at line 1")]
+    [InlineData("payload=%7B%22action%22%3A%22labeled%22%7D", "invalid JSON")]
+    [InlineData("[1, 2, 3]", "starts with a array, not an object")]
+    [InlineData("\"a string\"", "starts with a string")]
+    [InlineData("{} {}", "invalid JSON")]
+    public async Task A_signed_body_that_is_not_a_JSON_object_gets_400_with_the_reason(string body, string reason)
+    {
+        var response = await _host.SendAsync("issues", body, BotHost.Secret);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, _host.Queue.Count);
+    }
+
+    [Fact]
+    public async Task The_answer_names_the_action_as_GitHub_writes_it()
+    {
+        var response = await _host.SendAsync("issues", Given.Labeled());
+        var ignored = Given.Labeled();
+        ignored["action"] = "pinned";
+        var other = await _host.SendAsync("issues", ignored);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("queued octo-org/rfcs#12 for issues.labeled", await response.Content.ReadAsStringAsync());
+        Assert.Equal("ignored issues.pinned", await other.Content.ReadAsStringAsync());
+        await _host.SettleAsync();
+    }
+
     [Fact]
     public async Task Over_the_concurrency_limit_a_delivery_gets_503_with_Retry_After_and_is_accepted_once_a_slot_is_free()
     {
