@@ -104,6 +104,53 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
         Assert.Equal(before, BytesRead);
     }
 
+    public static TheoryData<string, Func<string, string?>, Func<string, string>> BadSignatures()
+    {
+        string Valid(string body) => WebhookSignature.Sign(System.Text.Encoding.UTF8.GetBytes(body), BotHost.Secret);
+        return new()
+        {
+            { "missing", _ => null, b => b },
+            { "empty", _ => "", b => b },
+            { "the prefix alone", _ => "sha256=", b => b },
+            { "truncated by one digit", b => Valid(b)[..^1], b => b },
+            { "truncated to half", b => Valid(b)[..39], b => b },
+            { "one digit too many", b => Valid(b) + "0", b => b },
+            { "not hexadecimal", b => "sha256=" + new string('z', 64), b => b },
+            { "signed with another secret", b => WebhookSignature.Sign(System.Text.Encoding.UTF8.GetBytes(b), "not the secret"), b => b },
+            { "sha1= with a SHA-256 digest", b => "sha1=" + Valid(b)["sha256=".Length..], b => b },
+            { "tampered: one character of the body changed", Valid, b => b.Replace("labeled", "Labeled", StringComparison.Ordinal) },
+            { "tampered: a field added", Valid, b => b.TrimEnd()[..^1] + ", \"x\": 1}" },
+            { "tampered: white space appended", Valid, b => b + " " },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSignatures))]
+    public async Task A_delivery_whose_signature_does_not_verify_gets_401_and_is_not_processed(string what, Func<string, string?> signature, Func<string, string> sent)
+    {
+        var body = Given.Labeled().ToJsonString();
+        using var request = Delivery(new StringContent(sent(body)), signature(body));
+
+        var response = await Streaming(_host).SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{what}: {(int)response.StatusCode}");
+        Assert.Equal(0, _host.Queue.Count);
+    }
+
+    [Fact]
+    public async Task A_delivery_signed_only_with_sha1_in_X_Hub_Signature_gets_401()
+    {
+        var body = Given.Labeled().ToJsonString();
+        using var request = Delivery(new StringContent(body), signature: null);
+        var sha1 = System.Security.Cryptography.HMACSHA1.HashData(System.Text.Encoding.UTF8.GetBytes(BotHost.Secret), System.Text.Encoding.UTF8.GetBytes(body));
+        request.Headers.Add("X-Hub-Signature", "sha1=" + Convert.ToHexStringLower(sha1));
+
+        var response = await Streaming(_host).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, _host.Queue.Count);
+    }
+
     [Theory]
     [InlineData("", "the body is empty")]
     [InlineData("   \n", "only white space")]
