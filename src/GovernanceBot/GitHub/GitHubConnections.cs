@@ -32,10 +32,11 @@ internal sealed class GitHubConnections : IDisposable
         baseAddress = options.ApiBaseUri;
         jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
 #pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
-        // Octokit → conditional GETs (304s cost nothing) → retries → pacing and rate-limit bookkeeping per attempt → network.
+        // Octokit → conditional GETs (304s cost nothing) → retries, and per attempt the write pace, then the attempt timeout
+        // → rate-limit bookkeeping → network.
         http = new HttpClientAdapter(() => new ConditionalRequestHandler
         {
-            InnerHandler = new GitHubResilienceHandler(options.Resilience, time, loggerFactory.CreateLogger<GitHubResilienceHandler>())
+            InnerHandler = new GitHubResilienceHandler(options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>())
             {
                 InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary },
             },

@@ -14,6 +14,9 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Installation token for {InstallationId} obtained, expires at {ExpiresAt}")]
     public static partial void InstallationTokenIssued(ILogger logger, long installationId, DateTimeOffset expiresAt);
 
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Installation token for {InstallationId} dropped: the installation changed")]
+    public static partial void InstallationTokenDropped(ILogger logger, long installationId);
+
     [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Posting a comment on {Issue} failed ({Failure}); checking whether GitHub stored it before attempt {Attempt}")]
     public static partial void CommentPostUncertain(ILogger logger, string issue, string failure, int attempt);
 
@@ -23,6 +26,9 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 4122, Level = LogLevel.Error, Message = "Posting a comment on {Issue} failed ({Failure}) and it has no governance-bot marker to check it by; not retrying")]
     public static partial void CommentPostUnmarked(ILogger logger, string issue, string failure);
 
-    [LoggerMessage(EventId = 4130, Level = LogLevel.Debug, Message = "Label {Label} already exists in {Repo}")]
+    [LoggerMessage(EventId = 4130, Level = LogLevel.Debug, Message = "Label {Label} was created meanwhile in {Repo}")]
     public static partial void LabelExists(ILogger logger, string repo, string label);
+
+    [LoggerMessage(EventId = 4131, Level = LogLevel.Information, Message = "Label {Label} is missing in {Repo}; creating it")]
+    public static partial void LabelMissing(ILogger logger, string repo, string label);
 }

@@ -8,7 +8,9 @@ namespace GovernanceBot.GitHub;
 /// <summary>
 /// Sits under Octokit on the one shared handler chain: bounds every attempt with a timeout and retries the
 /// requests that are safe to repeat (<see cref="GitHubRetryPolicy.IsIdempotent"/>). Comment POSTs are never
-/// repeated here; <see cref="OctokitGitHub.PostCommentAsync"/> checks whether the comment landed first.
+/// repeated here; <see cref="OctokitGitHub.PostCommentAsync"/> checks whether the comment landed first. A
+/// content-creating request first waits for its turn in the write pace (<see cref="RateLimitBudget.PaceWriteAsync"/>),
+/// and only then does its attempt's timeout start: a wait for the pace is not a slow GitHub.
 /// </summary>
 /// <remarks>
 /// Waits between attempts use the injected <see cref="TimeProvider"/>, so tests run them on a fake clock. The
@@ -24,12 +26,14 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> retrying;
     private readonly GitHubResilienceOptions options;
     private readonly TimeProvider time;
+    private readonly RateLimitBudget budget;
     private readonly ILogger logger;
 
-    public GitHubResilienceHandler(GitHubResilienceOptions options, TimeProvider time, ILogger logger)
+    public GitHubResilienceHandler(GitHubResilienceOptions options, TimeProvider time, RateLimitBudget budget, ILogger logger)
     {
         this.options = options;
         this.time = time;
+        this.budget = budget;
         this.logger = logger;
 
         attemptOnly = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
@@ -44,7 +48,6 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(NextDelay, options.BaseDelay)),
                 OnRetry = OnRetryAsync,
             })
-            .AddPipeline(attemptOnly)
             .Build();
     }
 
@@ -52,13 +55,17 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
     {
         // Octokit's high-level calls take no CancellationToken; the caller's token travels here in GitHubCallContext.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, GitHubCallContext.Cancellation);
-        var pipeline = options.MaxAttempts > 1 && GitHubRetryPolicy.IsIdempotent(request.Method, request.RequestUri) ? retrying : attemptOnly;
+        if (options.MaxAttempts <= 1 || !GitHubRetryPolicy.IsIdempotent(request.Method, request.RequestUri))
+        {
+            return await AttemptAsync(request, linked.Token);
+        }
+
         var context = ResilienceContextPool.Shared.Get(linked.Token);
         context.Properties.Set(Request, request);
         try
         {
-            return await pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.handler.SendOnceAsync(state.request, ctx.CancellationToken)),
+            return await retrying.ExecuteAsync(
+                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.handler.AttemptAsync(state.request, ctx.CancellationToken)),
                 context,
                 (handler: this, request));
         }
@@ -66,6 +73,20 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>One attempt: its turn in the write pace first, then the request under the attempt timeout.</summary>
+    private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (RateLimitBudget.IsPaced(request))
+        {
+            await budget.PaceWriteAsync(cancellationToken);
+        }
+
+        return await attemptOnly.ExecuteAsync(
+            static (state, token) => new ValueTask<HttpResponseMessage>(state.handler.SendOnceAsync(state.request, token)),
+            (handler: this, request),
+            cancellationToken);
     }
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

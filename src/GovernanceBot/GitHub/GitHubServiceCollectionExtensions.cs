@@ -18,6 +18,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GitHubConnections>();
         services.TryAddSingleton(sp => sp.GetRequiredService<GitHubConnections>().Budget);
+        services.TryAddSingleton<IInstallationTokens>(sp => sp.GetRequiredService<GitHubConnections>().Tokens);
         services.TryAddSingleton<IGitHub, OctokitGitHub>();
         services.TryAddSingleton<IGitHubInstallations, GitHubInstallations>();
         return services;

@@ -6,11 +6,18 @@ namespace GovernanceBot.GitHub;
 /// <summary>An installation access token and when GitHub says it stops working.</summary>
 public sealed record InstallationToken(string Token, DateTimeOffset ExpiresAt);
 
+/// <summary>The cached installation tokens, as the webhook side sees them: it only ever tells the cache to let one go.</summary>
+public interface IInstallationTokens
+{
+    /// <summary>Drops the installation's cached token at once (the installation was removed, suspended or changed).</summary>
+    void Forget(long installationId);
+}
+
 /// <summary>
 /// Installation tokens (valid one hour), reused until <see cref="RefreshMargin"/> before they expire, so that a call
 /// never starts with a token about to lapse mid-request and the App asks for at most one token per installation per ~55 minutes.
 /// </summary>
-internal sealed class InstallationTokenCache
+internal sealed class InstallationTokenCache : IInstallationTokens
 {
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
@@ -58,6 +65,17 @@ internal sealed class InstallationTokenCache
 
     /// <summary>Forgets the installation's token, e.g. after GitHub rejected it.</summary>
     public void Invalidate(long installationId) => tokens.TryRemove(installationId, out _);
+
+    public void Forget(long installationId)
+    {
+        if (tokens.TryRemove(installationId, out _))
+        {
+            GitHubLog.InstallationTokenDropped(logger, installationId);
+        }
+    }
+
+    /// <summary>Whether a token for the installation is held now, for diagnostics and tests.</summary>
+    public bool Holds(long installationId) => tokens.ContainsKey(installationId);
 
     private string? TryGetFresh(long installationId) =>
         tokens.TryGetValue(installationId, out var cached) && time.GetUtcNow() < cached.ExpiresAt - RefreshMargin

@@ -29,6 +29,7 @@ internal sealed partial class OctokitGitHub : IGitHub
     private readonly GitHubResilienceOptions resilience;
     private readonly TimeProvider time;
     private readonly ILogger<OctokitGitHub> logger;
+    private readonly KnownLabels knownLabels;
     private string? botLogin;
 
     public OctokitGitHub(GitHubConnections connections, IOptions<GitHubOptions> options, TimeProvider time, ILogger<OctokitGitHub> logger)
@@ -38,6 +39,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         graphQlUri = GraphQlEndpoint(options.Value.ApiBaseUri);
         this.time = time;
         this.logger = logger;
+        knownLabels = new KnownLabels(time);
     }
 
     public async Task<string> GetBotLoginAsync(CancellationToken cancellationToken)
@@ -255,15 +257,33 @@ internal sealed partial class OctokitGitHub : IGitHub
         }
     }
 
-    public async Task EnsureLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Asks first (<c>GET</c> the label) and creates it only when GitHub says it is missing; what exists is remembered
+    /// for an hour (<see cref="KnownLabels"/>). A create that races another (422 <c>already_exists</c>) is fine.
+    /// </remarks>
+    public Task EnsureLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken) =>
+        knownLabels.EnsureAsync(repo, label.Name, () => LookUpOrCreateLabelAsync(repo, label, cancellationToken), cancellationToken);
+
+    private async Task LookUpOrCreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken)
     {
         var api = Api(repo);
+        var labels = Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/labels");
+        try
+        {
+            await GitHubCallContext.RunAsync(cancellationToken, () => api.Get<Label>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/labels/{Escape(label.Name)}")));
+            return;
+        }
+        catch (NotFoundException)
+        {
+            GitHubLog.LabelMissing(logger, repo.ToString(), label.Name);
+        }
+
         var body = Json(new { name = label.Name, color = label.Color.TrimStart('#'), description = label.Description });
         try
         {
             await GitHubCallContext.RunAsync(
                 cancellationToken,
-                () => api.Post<Label>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/labels"), body, Accept, JsonMediaType, cancellationToken));
+                () => api.Post<Label>(labels, body, Accept, JsonMediaType, cancellationToken));
         }
         catch (ApiValidationException e) when (e.ApiError?.Errors?.Any(x => x.Code == "already_exists") ?? false)
         {

@@ -67,6 +67,17 @@ public sealed class RateLimitBudget(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Whether the request counts against the write pace: anything but a read, a request for a token or a GraphQL
+    /// query (the bot sends no mutation, so nothing it POSTs to /graphql creates content).
+    /// </summary>
+    internal static bool IsPaced(HttpRequestMessage request) =>
+        request.Method != HttpMethod.Get
+        && request.Method != HttpMethod.Head
+        && request.RequestUri?.AbsolutePath is { } path
+        && !path.EndsWith("/access_tokens", StringComparison.Ordinal)
+        && !path.EndsWith("/graphql", StringComparison.Ordinal);
+
     private static bool TryInt(HttpResponseMessage response, string header, out int value)
     {
         value = 0;
@@ -81,23 +92,13 @@ public sealed class RateLimitBudget(TimeProvider time)
             : "anonymous";
 }
 
-/// <summary>Feeds <see cref="RateLimitBudget"/>: paces content-creating requests and reads the rate-limit headers of every answer.</summary>
+/// <summary>Feeds <see cref="RateLimitBudget"/> with the rate-limit headers of every answer (the pacing happens a step earlier, in <see cref="GitHubResilienceHandler"/>).</summary>
 internal sealed class RateLimitHandler(RateLimitBudget budget) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head && !IsTokenRequest(request))
-        {
-            await budget.PaceWriteAsync(cancellationToken);
-        }
-
         var response = await base.SendAsync(request, cancellationToken);
         budget.Observe(request, response);
         return response;
     }
-
-    // Neither a token nor a GraphQL query (the bot sends no mutation) creates content: no write pacing.
-    private static bool IsTokenRequest(HttpRequestMessage request) =>
-        request.RequestUri?.AbsolutePath is { } path
-        && (path.EndsWith("/access_tokens", StringComparison.Ordinal) || path.EndsWith("/graphql", StringComparison.Ordinal));
 }

@@ -13,7 +13,11 @@ namespace GovernanceBot.Webhooks;
 /// Turns a parsed delivery into work: "reconcile this issue", or "refresh what the App can reach". It never calls
 /// GitHub, so the endpoint can answer at once.
 /// </summary>
-public sealed partial class GovernanceWebhookProcessor(ReconcileQueue queue, InstallationDirectory installations, ILogger<GovernanceWebhookProcessor> logger)
+public sealed partial class GovernanceWebhookProcessor(
+    ReconcileQueue queue,
+    InstallationDirectory installations,
+    IInstallationTokens tokens,
+    ILogger<GovernanceWebhookProcessor> logger)
     : WebhookEventProcessor
 {
     /// <summary>What a delivery was turned into, for the endpoint's answer and its log line.</summary>
@@ -37,11 +41,11 @@ public sealed partial class GovernanceWebhookProcessor(ReconcileQueue queue, Ins
         // Only what can change a process: labels, open/closed. The rest (edited, assigned, pinned...) changes nothing.
         if (action == IssuesAction.Labeled || action == IssuesAction.Unlabeled || action == IssuesAction.Closed || action == IssuesAction.Reopened || action == IssuesAction.Opened)
         {
-            Enqueue(headers, issuesEvent, issuesEvent.Issue.Number, $"issues.{action}");
+            Enqueue(headers, issuesEvent, issuesEvent.Issue.Number, Name("issues", issuesEvent));
         }
         else
         {
-            Say($"ignored issues.{action}");
+            Say($"ignored {Name("issues", issuesEvent)}");
         }
 
         return ValueTask.CompletedTask;
@@ -55,22 +59,30 @@ public sealed partial class GovernanceWebhookProcessor(ReconcileQueue queue, Ins
             return ValueTask.CompletedTask;
         }
 
-        Enqueue(headers, issueCommentEvent, issueCommentEvent.Issue.Number, $"issue_comment.{action}");
+        Enqueue(headers, issueCommentEvent, issueCommentEvent.Issue.Number, Name("issue_comment", issueCommentEvent));
         return ValueTask.CompletedTask;
     }
 
     protected override ValueTask ProcessInstallationWebhookAsync(WebhookHeaders headers, InstallationEvent installationEvent, InstallationAction action, CancellationToken cancellationToken)
     {
-        installations.Invalidate(installationEvent.Installation.Id);
-        Say($"installation.{action}: the list of installations will be read again");
-        LogInstallation(headers.Delivery ?? "", installationEvent.Installation.Id, action.ToString());
+        // Deleted, suspended, or granted new permissions: the cached token is wrong in every case, and so is the list.
+        var id = installationEvent.Installation.Id;
+        installations.Invalidate(id);
+        tokens.Forget(id);
+        var name = Name("installation", installationEvent);
+        Say($"{name}: its token is dropped and the installations will be read again");
+        LogInstallation(headers.Delivery ?? "", id, name);
         return ValueTask.CompletedTask;
     }
 
     protected override ValueTask ProcessInstallationRepositoriesWebhookAsync(WebhookHeaders headers, InstallationRepositoriesEvent installationRepositoriesEvent, InstallationRepositoriesAction action, CancellationToken cancellationToken)
     {
-        installations.Invalidate(installationRepositoriesEvent.Installation.Id);
-        Say($"installation_repositories.{action}: the repositories will be read again");
+        var id = installationRepositoriesEvent.Installation.Id;
+        installations.Invalidate(id);
+        tokens.Forget(id);
+        var name = Name("installation_repositories", installationRepositoriesEvent);
+        Say($"{name}: its token is dropped and the repositories will be read again");
+        LogInstallation(headers.Delivery ?? "", id, name);
         return ValueTask.CompletedTask;
     }
 
@@ -93,6 +105,9 @@ public sealed partial class GovernanceWebhookProcessor(ReconcileQueue queue, Ins
         Say(accepted ? $"queued {issue} for {what}" : $"{issue} is already queued ({what})");
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: installation {InstallationId} {Action}")]
+    /// <summary>The event and its action as GitHub writes them: <c>issues.labeled</c>, <c>installation.new_permissions_accepted</c>.</summary>
+    private static string Name(string eventName, WebhookEvent e) => string.IsNullOrEmpty(e.Action) ? eventName : $"{eventName}.{e.Action}";
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: installation {InstallationId}, {Action}")]
     private partial void LogInstallation(string deliveryId, long installationId, string action);
 }

@@ -84,6 +84,13 @@ public static partial class WebhookEndpoint
             return Results.Text("The X-GitHub-Event header is missing.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (JsonPayload.Problem(body.GetReadOnlySequence()) is { } problem)
+        {
+            // Signed by GitHub yet unreadable: a misconfigured webhook (form-encoded) or a bug; the sender must hear of it.
+            LogNotJson(logger, delivery, eventName, problem);
+            return Results.Text($"The body is not a JSON object: {problem}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         if (!string.IsNullOrEmpty(delivery) && !deliveries.TryAdd(delivery))
         {
             LogDuplicate(logger, delivery, eventName);
@@ -144,4 +151,7 @@ public static partial class WebhookEndpoint
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) refused with 413: the body is over {Limit} bytes")]
     private static partial void LogTooLarge(ILogger logger, string deliveryId, string @event, int limit);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) refused with 400: the body is not a JSON object ({Problem})")]
+    private static partial void LogNotJson(ILogger logger, string deliveryId, string @event, string problem);
 }

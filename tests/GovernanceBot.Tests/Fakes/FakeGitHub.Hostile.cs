@@ -18,6 +18,21 @@ public sealed partial class FakeGitHub
         return this;
     }
 
+    /// <summary>The App is uninstalled: the installation is gone and every token it was given stops working.</summary>
+    public FakeGitHub RemoveInstallation(long id)
+    {
+        lock (gate)
+        {
+            state.Installations.Remove(id);
+            foreach (var token in state.Tokens.Where(t => t.Value.InstallationId == id).Select(t => t.Key).ToList())
+            {
+                state.Tokens.Remove(token);
+            }
+        }
+
+        return this;
+    }
+
     private Answer? RepositoryFault(string[] segments)
     {
         if (segments is not ["repos", var owner, var name, ..] || !state.RepositoryStatus.TryGetValue(new RepoKey(owner, name), out var status))
@@ -34,4 +49,9 @@ public sealed partial class FakeGitHub
         };
         return Answer.Of(status, Error(message, "https://docs.github.com/rest"));
     }
+
+    private Answer GetLabel(RepoKey repo, string name) =>
+        state.RepoLabels.TryGetValue(repo, out var labels) && labels.TryGetValue(name.ToLowerInvariant(), out var label)
+            ? Answer.Of(200, LabelJson(repo, label))
+            : NotFound("https://docs.github.com/rest/issues/labels#get-a-label");
 }

@@ -436,6 +436,7 @@ public sealed partial class FakeGitHub : IDisposable
             ("DELETE", ["repos", var o, var r, "issues", var n, "labels", var name]) when TryIssue(o, r, n, out var issue) => DeleteLabel(issue, name),
             ("POST", ["repos", var o, var r, "labels"]) => CreateLabel(new RepoKey(o, r), request),
             ("POST", ["graphql"]) => GraphQl(request),
+            ("GET", ["repos", var o, var r, "labels", var name]) => GetLabel(new RepoKey(o, r), name),
             _ => NotFound(),
         };
     }

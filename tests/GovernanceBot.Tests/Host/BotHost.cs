@@ -34,12 +34,15 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly string? _replicaId;
     private readonly TimeSpan _claimSettle;
     private readonly ILogEventSink? _logs;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
     /// <param name="claimSettle">zero by default: on a fake clock a wait would never end; the replica tests run on real time.</param>
     /// <param name="logs">when given, receives every log event the host writes (at the levels the host is configured with).</param>
-    public BotHost(string apiUrl, TimeProvider clock, HttpMessageHandler? network, TimeSpan? sweepInterval = null, string? replicaId = null, TimeSpan? claimSettle = null, ILogEventSink? logs = null)
+    /// <param name="settings">more configuration, applied last (e.g. <c>Webhooks:MaxConcurrentDeliveries</c>).</param>
+    public BotHost(string apiUrl, TimeProvider clock, HttpMessageHandler? network, TimeSpan? sweepInterval = null, string? replicaId = null, TimeSpan? claimSettle = null, ILogEventSink? logs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _logs = logs;
+        _settings = settings;
         _replicaId = replicaId;
         _claimSettle = claimSettle ?? TimeSpan.Zero;
         _apiUrl = apiUrl;
@@ -60,6 +63,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseSetting("Governance:RetryDelay", "00:00:01");
         builder.UseSetting("Governance:ClaimSettle", _claimSettle.ToString());
         if (_replicaId is not null) builder.UseSetting("Governance:ReplicaId", _replicaId);
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

@@ -104,6 +104,84 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
         Assert.Equal(before, BytesRead);
     }
 
+    public static TheoryData<string, Func<string, string?>, Func<string, string>> BadSignatures()
+    {
+        string Valid(string body) => WebhookSignature.Sign(System.Text.Encoding.UTF8.GetBytes(body), BotHost.Secret);
+        return new()
+        {
+            { "missing", _ => null, b => b },
+            { "empty", _ => "", b => b },
+            { "the prefix alone", _ => "sha256=", b => b },
+            { "truncated by one digit", b => Valid(b)[..^1], b => b },
+            { "truncated to half", b => Valid(b)[..39], b => b },
+            { "one digit too many", b => Valid(b) + "0", b => b },
+            { "not hexadecimal", b => "sha256=" + new string('z', 64), b => b },
+            { "signed with another secret", b => WebhookSignature.Sign(System.Text.Encoding.UTF8.GetBytes(b), "not the secret"), b => b },
+            { "sha1= with a SHA-256 digest", b => "sha1=" + Valid(b)["sha256=".Length..], b => b },
+            { "tampered: one character of the body changed", Valid, b => b.Replace("labeled", "Labeled", StringComparison.Ordinal) },
+            { "tampered: a field added", Valid, b => b.TrimEnd()[..^1] + ", \"x\": 1}" },
+            { "tampered: white space appended", Valid, b => b + " " },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSignatures))]
+    public async Task A_delivery_whose_signature_does_not_verify_gets_401_and_is_not_processed(string what, Func<string, string?> signature, Func<string, string> sent)
+    {
+        var body = Given.Labeled().ToJsonString();
+        using var request = Delivery(new StringContent(sent(body)), signature(body));
+
+        var response = await Streaming(_host).SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{what}: {(int)response.StatusCode}");
+        Assert.Equal(0, _host.Queue.Count);
+    }
+
+    [Fact]
+    public async Task A_delivery_signed_only_with_sha1_in_X_Hub_Signature_gets_401()
+    {
+        var body = Given.Labeled().ToJsonString();
+        using var request = Delivery(new StringContent(body), signature: null);
+        var sha1 = System.Security.Cryptography.HMACSHA1.HashData(System.Text.Encoding.UTF8.GetBytes(BotHost.Secret), System.Text.Encoding.UTF8.GetBytes(body));
+        request.Headers.Add("X-Hub-Signature", "sha1=" + Convert.ToHexStringLower(sha1));
+
+        var response = await Streaming(_host).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, _host.Queue.Count);
+    }
+
+    [Theory]
+    [InlineData("", "the body is empty")]
+    [InlineData("   \n", "only white space")]
+    [InlineData("{\"action\": \"labeled\", ", "invalid JSON at line 1")]
+    [InlineData("payload=%7B%22action%22%3A%22labeled%22%7D", "invalid JSON")]
+    [InlineData("[1, 2, 3]", "starts with a array, not an object")]
+    [InlineData("\"a string\"", "starts with a string")]
+    [InlineData("{} {}", "invalid JSON")]
+    public async Task A_signed_body_that_is_not_a_JSON_object_gets_400_with_the_reason(string body, string reason)
+    {
+        var response = await _host.SendAsync("issues", body, BotHost.Secret);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, _host.Queue.Count);
+    }
+
+    [Fact]
+    public async Task The_answer_names_the_action_as_GitHub_writes_it()
+    {
+        var response = await _host.SendAsync("issues", Given.Labeled());
+        var ignored = Given.Labeled();
+        ignored["action"] = "pinned";
+        var other = await _host.SendAsync("issues", ignored);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("queued octo-org/rfcs#12 for issues.labeled", await response.Content.ReadAsStringAsync());
+        Assert.Equal("ignored issues.pinned", await other.Content.ReadAsStringAsync());
+        await _host.SettleAsync();
+    }
+
     [Fact]
     public async Task Over_the_concurrency_limit_a_delivery_gets_503_with_Retry_After_and_is_accepted_once_a_slot_is_free()
     {
