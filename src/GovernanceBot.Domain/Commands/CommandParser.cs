@@ -246,7 +246,8 @@ public static class CommandParser
     private static Command? Read(string line, out string tail)
     {
         tail = "";
-        var text = line.AsSpan().TrimStart(" \t");
+        // A no-break space shows as a space, and Markdown does not treat it as indentation: "\u00A0/vote +1" reads as a vote.
+        var text = line.AsSpan().TrimStart(" \t\u00A0");
         var written = line.Trim();
 
         if (StartsWithWord(text, VoteWord, signMayFollow: true)) return ReadVote(text[VoteWord.Length..], written, out tail);
@@ -279,11 +280,22 @@ public static class CommandParser
             "-1" or "no" or "reject" => VoteChoice.Reject,
             _ => null,
         };
-        if (choice is null) return new Command.Malformed(CommandProblem.UnknownVoteValue, written);
+        if (choice is null || (length < rest.Length && IsGluedToValue(rest[length]))) return new Command.Malformed(CommandProblem.UnknownVoteValue, written);
 
         if (choice == VoteChoice.Reject) tail = WithoutSeparator(rest[value.Length..]).ToString();
         return new Command.Vote(choice.Value, "", written);
     }
+
+    /// <summary>
+    /// A character that would change what a reader takes the value for: a combining mark draws over it (<c>+1̸</c>, <c>+1⃠</c>),
+    /// an invisible format character (zero-width joiner, a right-to-left override) hides something, a letter makes another word.
+    /// </summary>
+    private static bool IsGluedToValue(char next) =>
+        char.IsLetterOrDigit(next)
+        || char.GetUnicodeCategory(next) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.EnclosingMark
+            or System.Globalization.UnicodeCategory.Format;
 
     /// <summary>Drops the one separator people put between the value and their reasons: <c>-1: why</c>, <c>-1 - why</c>, <c>-1 — why</c>.</summary>
     private static ReadOnlySpan<char> WithoutSeparator(ReadOnlySpan<char> text)

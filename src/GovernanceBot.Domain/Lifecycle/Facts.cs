@@ -22,7 +22,19 @@ public sealed record IssueEvent(long Id, IssueEventKind Kind, string? Label, str
 public sealed record CommentFact(long Id, string Author, bool AuthorIsBot, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Url)
 {
     public bool WasEdited => UpdatedAt > CreatedAt;
+
+    /// <summary>Who edited the comment and its revisions, as GitHub's GraphQL API reports them; null when they were not read (never edited).</summary>
+    public CommentEdits? Edits { get; init; }
 }
+
+/// <summary>One revision of a comment's text from its edit history: when, by whom, and the full text then (null when it was deleted from the history).</summary>
+public sealed record CommentRevision(DateTimeOffset At, string? Editor, string? Text);
+
+/// <summary>
+/// The edit facts of a comment: its last editor (null when it was never edited; "ghost" when GitHub cannot say who)
+/// and its history, oldest first. <see cref="Complete"/> is false when the history was not read or not read to the end.
+/// </summary>
+public sealed record CommentEdits(string? Editor, DateTimeOffset? EditedAt, IReadOnlyList<CommentRevision> Revisions, bool Complete);
 
 /// <summary>The TSC as resolved by the shell: a list of logins, or why it could not be read.</summary>
 public abstract record TscResult

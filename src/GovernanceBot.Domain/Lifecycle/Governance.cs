@@ -9,16 +9,16 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// The functional core: from facts read on GitHub to what should be true on the issue. Pure and total:
 /// the same facts always give the same decision, whatever order webhooks arrived in.
 /// </summary>
-public static class Governance
+public static partial class Governance
 {
     public static Decision Decide(IssueFacts facts)
     {
-        var status = FindStatusComment(facts);
+        var (status, recomputed) = Authorship.TrustedStatusComment(facts);
         var records = status is null ? new Dictionary<string, RoundRecord>() : StateBlock.Read(status.Body);
         var parsed = facts.Comments
-            .Where(c => !c.AuthorIsBot && !SameLogin(c.Author, facts.BotLogin))
+            .Where(c => !c.AuthorIsBot && !IsBotLogin(c.Author) && !SameLogin(c.Author, facts.BotLogin))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new ParsedComment(c, CommandParser.Parse(c.Body)))
+            .Select(Authorship.Parse)
             .ToList();
 
         if (facts.Config is ConfigResult.Invalid invalid)
@@ -32,7 +32,8 @@ public static class Governance
             return Paused(facts, status, Texts.TscProblem(unavailable.Reason), "invalid-config", $"the TSC cannot be read: {unavailable.Reason}");
         }
 
-        var tsc = ((TscResult.Resolved)facts.Tsc).Members;
+        // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
+        IReadOnlyList<string> tsc = [.. ((TscResult.Resolved)facts.Tsc).Members.Distinct(StringComparer.OrdinalIgnoreCase)];
         var context = new Context(facts, policy, tsc, parsed, records);
         var rounds = BuildRounds(context);
         var comments = new List<OutgoingComment>();
@@ -46,7 +47,7 @@ public static class Governance
 
         var latest = rounds[^1];
         comments.AddRange(Transitions(context, latest));
-        var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now));
+        var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
         {
             Phase.Discussion => latest.DiscussionEnds,
@@ -81,6 +82,9 @@ public static class Governance
         .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
     internal static bool SameLogin(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An App's bot user ("name[bot]"): never a voter, even if its account type were reported as a user.</summary>
+    private static bool IsBotLogin(string login) => login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The configuration or the TSC cannot be read: start and decide nothing, say why, keep everything else.</summary>
     private static Decision Paused(IssueFacts facts, CommentFact? status, string problem, string outcome, string reason)
@@ -149,6 +153,10 @@ public static class Governance
             return FromRecord(context, profile, started, number, record, recorded, closedAt);
         }
 
+        // A running vote keeps the rules and periods frozen when it opened; a changed configuration applies from the next round.
+        var configured = profile;
+        profile = Frozen(profile, record);
+        var rulesChangedAt = record?.Rules is not null && !SameRules(profile, configured) ? record.RulesChangedAt ?? context.Facts.Now : (DateTimeOffset?)null;
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
@@ -175,7 +183,7 @@ public static class Governance
 
         var votingEnds = discussionEnds + profile.Voting + votingExtra;
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
-        var electorate = votingOpened ? record?.Electorate ?? context.Tsc : null;
+        var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
 
         var closeAt = votingEnds;
         var closeReason = EndReason.Deadline;
@@ -198,6 +206,7 @@ public static class Governance
             Extensions = extensions,
             Electorate = electorate,
             Phase = Phase.Discussion,
+            RulesChangedAt = rulesChangedAt,
         };
 
         if (cancel is not null && cancel.At < closeAt)
@@ -218,15 +227,15 @@ public static class Governance
 
         if (closeAt <= now)
         {
-            // Decided. A comment counts if it was posted inside the window and its text then is known:
-            // one edited after the close is left out (GitHub keeps no history of comment bodies).
+            // Decided. A comment counts if it was posted inside the window, as its author had written it at the close
+            // (read from its edit history when it was edited later); one whose text then is unknown is left out.
             var inclusive = closeReason == EndReason.AllVoted;
             bool InWindow(ParsedComment c) => inclusive ? c.At <= closeAt : c.At < closeAt;
-            bool EditedLate(ParsedComment c) => c.Comment.WasEdited && (inclusive ? c.Comment.UpdatedAt > closeAt : c.Comment.UpdatedAt >= closeAt);
-            var ballots = Ballots(context, electorate, discussionEnds, c => InWindow(c) && !EditedLate(c));
-            var editedLate = context.Comments
-                .Where(c => c.At >= discussionEnds && InWindow(c) && EditedLate(c) && c.CountableVote is not null)
-                .Select(c => c.Author).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var atClose = context with { Comments = Authorship.AsOfClose(context.Comments, closeAt, inclusive) };
+            var ballots = Ballots(atClose, electorate, discussionEnds, InWindow);
+            var editedLate = context.Comments.Zip(atClose.Comments)
+                .Where(p => p.First.At >= discussionEnds && InWindow(p.First) && p.Second is { Unreadable: true, OtherEditor: null } && p.First.Votes.Count > 0)
+                .Select(p => p.First.Author).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var tally = Count(ballots, electorate, profile.Rules);
             return round with
             {
@@ -236,22 +245,29 @@ public static class Governance
                 Ballots = ballots,
                 Tally = tally,
                 EditedAfterClose = editedLate,
+                EditedByOthers = Authorship.Flags(atClose.Comments.Where(c => c.At >= discussionEnds && InWindow(c))),
             };
         }
 
         var open = Ballots(context, electorate, discussionEnds, _ => true);
-        return round with { Phase = Phase.Voting, Ballots = open, Tally = Count(open, electorate, profile.Rules) };
+        return round with
+        {
+            Phase = Phase.Voting,
+            Ballots = open,
+            Tally = Count(open, electorate, profile.Rules),
+            EditedByOthers = Authorship.Flags(context.Comments.Where(c => c.At >= discussionEnds)),
+        };
     }
 
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
-        var rules = record.Rules ?? profile.Rules;
+        profile = Frozen(profile, record);
         var discussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion;
         return new Round
         {
             Key = record.Key,
             Number = number,
-            Profile = profile with { Rules = rules },
+            Profile = profile,
             Start = started.At,
             StartedBy = started.Actor,
             DiscussionEnds = discussionEnds,
@@ -261,7 +277,9 @@ public static class Governance
             EndReason = record.Reason,
             EndedBy = record.By,
             Electorate = record.Electorate,
-            Ballots = record.Ballots,
+            Ballots = WithConcernsAsWritten(context, record),
+            RecordedNonBinding = record.NonBinding,
+            RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
             Extensions = ExtensionsBefore(context, started.At, discussionEnds, closedAt),
             FromRecord = true,

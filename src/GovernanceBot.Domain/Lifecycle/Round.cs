@@ -60,12 +60,23 @@ public sealed record Round
     /// <summary>Votes left out because their comment was edited after the vote closed (its text at the close is unknown).</summary>
     public IReadOnlyList<string> EditedAfterClose { get; init; } = [];
 
+    /// <summary>Vote comments someone other than their author edited: counted as the author wrote them, or not at all.</summary>
+    public IReadOnlyList<EditedByOther> EditedByOthers { get; init; } = [];
+
+    /// <summary>When the bot first saw the configuration differ from the rules this round keeps (frozen when voting opened).</summary>
+    public DateTimeOffset? RulesChangedAt { get; init; }
+
     /// <summary>True when this round was read back from the bot's own state block rather than recomputed.</summary>
     public bool FromRecord { get; init; }
 
     public IEnumerable<Ballot> BindingBallots => Ballots.Where(b => b.Binding);
 
     public IEnumerable<Ballot> NonBindingBallots => Ballots.Where(b => !b.Binding);
+
+    /// <summary>The non-binding votes as the state block recorded them (counts only); null when <see cref="Ballots"/> has them all.</summary>
+    public VoteCounts? RecordedNonBinding { get; init; }
+
+    public VoteCounts NonBindingCounts => RecordedNonBinding ?? VoteCounts.Of(NonBindingBallots);
 
     public static string KeyFor(string label, DateTimeOffset start) =>
         $"{label.ToLowerInvariant()}@{start.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";

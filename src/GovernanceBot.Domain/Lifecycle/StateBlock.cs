@@ -1,35 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GovernanceBot.Domain.Commands;
+using System.Text.Unicode;
 using GovernanceBot.Domain.Config;
-using GovernanceBot.Domain.Voting;
 
 namespace GovernanceBot.Domain.Lifecycle;
 
 /// <summary>
 /// The hidden machine-readable block in the status comment: the frozen electorate of a round, and, once
-/// a round is final, its outcome and tally, so that "final is final" holds even when comments are later
+/// a round is final, its outcome and binding votes, so that "final is final" holds even when comments are later
 /// edited or deleted. Trusted only in a comment written by the App's own bot user.
 /// </summary>
-public static class StateBlock
+/// <remarks>
+/// Bounded whatever people write: a binding vote keeps at most <see cref="ConcernsKept"/> characters of its concerns
+/// and a digest of the whole, and the non-binding votes are kept as counts. Version 1 blocks (every ballot in full)
+/// are still read.
+/// </remarks>
+public static partial class StateBlock
 {
     public const string Prefix = "<!-- governance-bot:state ";
     public const string Suffix = " -->";
-    private const int Version = 1;
+    private const int Version = 2;
 
-    // The default encoder escapes <, > and & as \u003C..., so the JSON can never close the HTML comment early.
+    /// <summary>Characters of a -1's concerns kept in the block; longer concerns keep this many and a digest of the whole text.</summary>
+    public const int ConcernsKept = 80;
+
+    private const string IssueCommentAnchor = "#issuecomment-";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.Create(BlockCharacters()),
     };
+
+    /// <summary>
+    /// Any script as written (a \uXXXX per character would triple the block), except what could close the HTML comment
+    /// (&lt; and &gt;), start an entity (&amp;) or mention someone (@). The encoder escapes the other HTML-sensitive
+    /// characters of its own accord.
+    /// </summary>
+    private static TextEncoderSettings BlockCharacters()
+    {
+        var settings = new TextEncoderSettings(UnicodeRanges.All);
+        settings.ForbidCharacters('<', '>', '&', '@');
+        return settings;
+    }
 
     public static string Write(IEnumerable<Round> rounds)
     {
         var state = new StateDto(Version, [.. rounds.Where(r => r.Electorate is not null || r.Phase.IsFinal()).Select(ToDto)]);
-        // '@' only occurs inside JSON strings, where \u0040 reads back the same: no login in the block can ever be a mention.
-        var json = JsonSerializer.Serialize(state, Json).Replace("@", "\\u0040", StringComparison.Ordinal);
-        return Prefix + json + Suffix;
+        return Prefix + JsonSerializer.Serialize(state, Json) + Suffix;
     }
 
     /// <summary>The recorded rounds by key; empty when the body has no readable block.</summary>
@@ -43,7 +65,7 @@ public static class StateBlock
         try
         {
             var state = JsonSerializer.Deserialize<StateDto>(body.AsSpan(start, end - start), Json);
-            if (state is null || state.V != Version || state.Rounds is null) return new Dictionary<string, RoundRecord>();
+            if (state is null || state.V is not (1 or 2) || state.Rounds is null) return new Dictionary<string, RoundRecord>();
             var records = new Dictionary<string, RoundRecord>(StringComparer.Ordinal);
             foreach (var dto in state.Rounds)
             {
@@ -59,18 +81,58 @@ public static class StateBlock
         }
     }
 
-    private static RoundDto ToDto(Round r) => new(
-        r.Key,
-        r.Electorate,
-        r.Phase.IsFinal() ? r.Phase.Slug() : null,
-        r.Phase.IsFinal() ? r.EndedAt : null,
-        r.Phase.IsFinal() ? r.EndReason?.ToString() : null,
-        r.Phase.IsFinal() ? r.EndedBy : null,
-        r.Phase.IsFinal() ? r.DiscussionEnds : null,
-        r.Phase.IsFinal() ? r.VotingEnds : null,
-        r.Phase.IsFinal() && r.Tally is { } t ? [t.Plus, t.Zero, t.Minus] : null,
-        r.Phase.IsFinal() ? [.. r.Ballots.Select(b => new BallotDto(b.Voter, Choice(b.Choice), b.At, b.CommentId, b.Url, b.Binding, b.Concerns.Length > 0 ? b.Concerns : null))] : null,
-        r.Phase.IsFinal() ? new RulesDto(r.Profile.Rules.Quorum.Share.ToString(), r.Profile.Rules.Approval.ToString(), r.Profile.Rules.Abstentions == AbstentionMode.Count ? "count" : "ignore") : null);
+    /// <summary>A short, stable fingerprint of a text too long to keep: the first 16 hex digits of its SHA-256.</summary>
+    public static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    private static RoundDto ToDto(Round r)
+    {
+        var final = r.Phase.IsFinal();
+        var binding = final ? r.BindingBallots.ToList() : [];
+        var anchor = binding.Select(AnchorOf).FirstOrDefault(a => a is not null);
+        var others = final ? r.NonBindingCounts : default;
+        return new RoundDto(
+            r.Key,
+            r.Electorate,
+            r.Electorate is not null || final ? RulesOf(r.Profile) : null,
+            r.RulesChangedAt,
+            final ? r.Phase.Slug() : null,
+            final ? r.EndedAt : null,
+            final ? r.EndReason?.ToString() : null,
+            final ? r.EndedBy : null,
+            final ? r.DiscussionEnds : null,
+            final ? r.VotingEnds : null,
+            Tally: null,
+            anchor,
+            final ? [.. binding.Select(b => BallotOf(b, anchor))] : null,
+            others.Total > 0 ? [others.Plus, others.Zero, others.Minus] : null);
+    }
+
+    private static RulesDto RulesOf(ProcessProfile p) => new(
+        p.Rules.Quorum.Share.ToString(),
+        p.Rules.Approval.ToString(),
+        p.Rules.Abstentions == AbstentionMode.Count ? "count" : "ignore",
+        p.Rules.CloseEarly,
+        (long)p.Discussion.TotalSeconds,
+        (long)p.Voting.TotalSeconds);
+
+    private static BallotDto BallotOf(Ballot b, string? anchor)
+    {
+        var url = anchor is not null && b.Url == anchor + b.CommentId ? null : b.Url;
+        var (concerns, digest) = b.Concerns.Length <= ConcernsKept
+            ? (b.Concerns.Length > 0 ? b.Concerns : null, (string?)null)
+            : (Cut(b.Concerns, ConcernsKept), Digest(b.Concerns));
+        return new BallotDto(b.Voter, Choice(b.Choice), b.At, b.CommentId, url, Binding: null, concerns, digest);
+    }
+
+    /// <summary>The part of a vote's URL before its comment id ("https://github.com/o/r/issues/1#issuecomment-"), kept once per round.</summary>
+    private static string? AnchorOf(Ballot b)
+    {
+        var id = b.CommentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return b.Url.EndsWith(IssueCommentAnchor + id, StringComparison.Ordinal) ? b.Url[..^id.Length] : null;
+    }
+
+    private static string Cut(string text, int length) =>
+        text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private static RoundRecord? FromDto(RoundDto dto)
     {
@@ -78,10 +140,19 @@ public static class StateBlock
         var phase = PhaseExtensions.FromSlug(dto.Outcome);
         if (dto.Outcome is not null && phase is null) return null;
         var ballots = new List<Ballot>();
+        var digests = new Dictionary<long, string>();
         foreach (var b in dto.Votes ?? [])
         {
-            if (b.Login is null || Choice(b.Vote) is not { } choice || b.Url is null) return null;
-            ballots.Add(new Ballot(b.Login, choice, b.Concerns ?? "", b.At, b.Comment, b.Url, b.Binding));
+            var url = b.Url ?? (dto.Anchor is { } anchor ? anchor + b.Comment : null);
+            if (b.Login is null || Choice(b.Vote) is not { } choice || url is null) return null;
+            var concerns = b.Concerns ?? "";
+            if (b.Sha is { } sha)
+            {
+                digests[b.Comment] = sha;
+                concerns += "…";
+            }
+
+            ballots.Add(new Ballot(b.Login, choice, concerns, b.At, b.Comment, url, b.Binding ?? true));
         }
 
         return new RoundRecord(
@@ -94,68 +165,38 @@ public static class StateBlock
             dto.DiscussionEnds,
             dto.VotingEnds,
             ballots,
-            Rules(dto.Rules));
+            Rules(dto.Rules))
+        {
+            Discussion = Seconds(dto.Rules?.Discussion),
+            Voting = Seconds(dto.Rules?.Voting),
+            RulesChangedAt = dto.Changed,
+            NonBinding = dto.Others is [var p, var z, var m] ? new VoteCounts(p, z, m) : null,
+            ConcernDigests = digests,
+        };
     }
+
+    private static TimeSpan? Seconds(long? seconds) => seconds is > 0 and < 100L * 366 * 86_400 ? TimeSpan.FromSeconds(seconds.Value) : null;
 
     private static VotingRules? Rules(RulesDto? dto)
     {
         if (dto is null) return null;
         if (!Fraction.TryParse(dto.Quorum, out var quorum) || !Fraction.TryParse(dto.Approval, out var approval)) return null;
         var abstentions = dto.Abstentions == "ignore" ? AbstentionMode.Ignore : AbstentionMode.Count;
-        return new VotingRules(new QuorumRule(quorum), approval, abstentions, CloseEarly: true);
+        return new VotingRules(new QuorumRule(quorum), approval, abstentions, dto.CloseEarly ?? true);
     }
 
-    private static string Choice(VoteChoice choice) => choice switch
+    private static string Choice(Commands.VoteChoice choice) => choice switch
     {
-        VoteChoice.Approve => "+1",
-        VoteChoice.Abstain => "0",
+        Commands.VoteChoice.Approve => "+1",
+        Commands.VoteChoice.Abstain => "0",
         _ => "-1",
     };
 
-    private static VoteChoice? Choice(string? text) => text switch
+    private static Commands.VoteChoice? Choice(string? text) => text switch
     {
-        "+1" => VoteChoice.Approve,
-        "0" => VoteChoice.Abstain,
-        "-1" => VoteChoice.Reject,
+        "+1" => Commands.VoteChoice.Approve,
+        "0" => Commands.VoteChoice.Abstain,
+        "-1" => Commands.VoteChoice.Reject,
         _ => null,
     };
-
-    private sealed record StateDto(int V, List<RoundDto>? Rounds);
-
-    private sealed record RoundDto(
-        string? Key,
-        IReadOnlyList<string>? Electorate,
-        string? Outcome,
-        DateTimeOffset? ClosedAt,
-        string? Reason,
-        string? By,
-        DateTimeOffset? DiscussionEnds,
-        DateTimeOffset? VotingEnds,
-        int[]? Tally,
-        List<BallotDto>? Votes,
-        RulesDto? Rules);
-
-    private sealed record RulesDto(string? Quorum, string? Approval, string? Abstentions);
-
-    private sealed record BallotDto(string? Login, string? Vote, DateTimeOffset At, long Comment, string? Url, bool Binding, string? Concerns);
-}
-
-/// <summary>What the bot recorded about one round. <see cref="Outcome"/> is set once the round is final.</summary>
-public sealed record RoundRecord(
-    string Key,
-    IReadOnlyList<string>? Electorate,
-    Phase? Outcome,
-    DateTimeOffset? ClosedAt,
-    EndReason? Reason,
-    string? By,
-    DateTimeOffset? DiscussionEnds,
-    DateTimeOffset? VotingEnds,
-    IReadOnlyList<Ballot> Ballots,
-    VotingRules? Rules)
-{
-    /// <summary>The binding tally as recorded, re-derived from the recorded ballots under the rules in force when it closed.</summary>
-    public TallySummary? TallyUnder(VotingRules current) =>
-        Electorate is { Count: > 0 } electorate && Outcome is { } outcome && outcome != Phase.Cancelled
-            ? Voting.Tally.Count(Ballots.Where(b => b.Binding).Select(b => b.Choice), electorate.Count, Rules ?? current)
-            : null;
 }

@@ -4,7 +4,7 @@ namespace GovernanceBot.Domain.Rendering;
 
 /// <summary>
 /// Puts other people's text (a -1 voter's concerns, a malformed command line) into the bot's comments so that it
-/// reads as written but cannot ping anyone, open HTML or an HTML comment (and so cannot forge the bot's hidden
+/// reads as written but cannot ping anyone, cross-reference another issue, open HTML or an HTML comment (and so cannot forge the bot's hidden
 /// <c>&lt;!-- governance-bot:... --&gt;</c> markers), or break out of the markup the bot puts around it.
 /// </summary>
 public static class MarkdownText
@@ -22,9 +22,10 @@ public static class MarkdownText
     /// <paramref name="text"/> as a Markdown block quote: every line starts with <c>&gt;</c>, blank lines are a bare
     /// <c>&gt;</c>. Follow it with a blank line, or the next paragraph of the comment joins the quote.
     /// </summary>
-    public static string Quote(string? text)
+    /// <param name="limit">characters of <paramref name="text"/> kept; the rest is cut with a note saying how much.</param>
+    public static string Quote(string? text, int limit = QuoteLimit)
     {
-        var (kept, omitted) = Truncate(NormaliseLineEndings(text ?? ""), QuoteLimit);
+        var (kept, omitted) = Truncate(NormaliseLineEndings(text ?? ""), Math.Max(1, limit));
         var quote = new StringBuilder(kept.Length + 64);
         var pendingBlank = false;
         foreach (var line in kept.Split('\n'))
@@ -88,6 +89,10 @@ public static class MarkdownText
         var (kept, omitted) = Truncate(oneLine, InlineLimit);
         if (omitted > 0) kept += "…";
         if (kept.Length == 0) return "` `";
+
+        // A code span shows "<!--" as written, but the raw body would then hold what the bot reads as its own hidden
+        // markers (a configuration key written as a state block). An invisible zero-width space keeps the look, not the marker.
+        kept = kept.Replace("<!--", "<\u200B!--", StringComparison.Ordinal);
 
         int longest = 0, run = 0;
         foreach (var c in kept)
@@ -168,9 +173,35 @@ public static class MarkdownText
                 if (MayStartMention(text, i + 1)) output.Append(ZeroWidthSpace);
                 break;
 
+            // Issue references (#123, owner/repo#123, GH-123) would cross-reference other issues: a zero-width space
+            // after the # or GH- keeps the text and breaks the reference, as after an @.
+            case '#':
+                output.Append('#');
+                if (StartsNumber(text, i + 1)) output.Append(ZeroWidthSpace);
+                break;
+
+            case '-' when IsGhPrefix(text, i) && StartsNumber(text, i + 1):
+                output.Append('-').Append(ZeroWidthSpace);
+                break;
+
+            // A link to github.com, e.g. to an issue, would cross-reference it too.
+            case '.' when IsGitHubDomain(text, i):
+                output.Append(ZeroWidthSpace).Append('.');
+                break;
+
             default: output.Append(c); break;
         }
     }
+
+    private static bool StartsNumber(string text, int next) => next < text.Length && char.IsAsciiDigit(text[next]);
+
+    /// <summary>The - of "GH-", not inside a longer word.</summary>
+    private static bool IsGhPrefix(string text, int dash) =>
+        dash >= 2 && text[dash - 2] is 'G' or 'g' && text[dash - 1] is 'H' or 'h' && (dash == 2 || !char.IsLetterOrDigit(text[dash - 3]));
+
+    /// <summary>The . of "github.com".</summary>
+    private static bool IsGitHubDomain(string text, int dot) =>
+        dot >= 6 && string.Compare(text, dot - 6, "github.com", 0, 10, StringComparison.OrdinalIgnoreCase) == 0;
 
     /// <summary>Anything but whitespace after an @ is treated as a possible mention: cheaper than knowing GitHub's rules exactly.</summary>
     private static bool MayStartMention(string text, int next) => next < text.Length && !char.IsWhiteSpace(text[next]);

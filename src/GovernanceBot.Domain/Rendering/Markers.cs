@@ -57,6 +57,26 @@ public static class Markers
         return $"reply:{commentId}:{Fnv1a(text):x8}";
     }
 
+    /// <summary>What follows the mentions of the electorate in the voting-opened comment (<see cref="Texts.VotingOpened"/>).</summary>
+    public const string ElectorateCall = ": as TSC members, please vote";
+
+    /// <summary>
+    /// The electorate named by a voting-opened comment, or null when <paramref name="body"/> names none: the record of
+    /// who may vote that survives the status comment being deleted.
+    /// </summary>
+    public static IReadOnlyList<string>? ElectorateNamedIn(string body)
+    {
+        foreach (var line in body.Split('\n'))
+        {
+            var end = line.IndexOf(ElectorateCall, StringComparison.Ordinal);
+            if (end <= 0) continue;
+            var mentions = line[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return mentions.All(m => m.Length > 1 && m[0] == '@') ? [.. mentions.Select(m => m[1..])] : null;
+        }
+
+        return null;
+    }
+
     /// <summary>The state block of a body, verbatim, or null.</summary>
     public static string? ExtractStateBlock(string body)
     {

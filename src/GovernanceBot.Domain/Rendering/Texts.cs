@@ -7,13 +7,17 @@ using GovernanceBot.Domain.Voting;
 namespace GovernanceBot.Domain.Rendering;
 
 /// <summary>What the status comment is drawn from.</summary>
-public sealed record StatusView(GovernancePolicy Policy, IssueSnapshot Issue, IReadOnlyList<Round> Rounds, DateTimeOffset Now);
+public sealed record StatusView(GovernancePolicy Policy, IssueSnapshot Issue, IReadOnlyList<Round> Rounds, DateTimeOffset Now)
+{
+    /// <summary>Someone else edited this status comment, so its record was set aside and everything recomputed.</summary>
+    public StatusEditedByOther? Recomputed { get; init; }
+}
 
 /// <summary>
 /// Every word the bot writes on GitHub comes from here, pinned by golden files. Other people's text is
 /// always passed through <see cref="MarkdownText"/> so it can neither ping anyone nor break the markup.
 /// </summary>
-public static class Texts
+public static partial class Texts
 {
     private const string Nl = "\n";
 
@@ -32,7 +36,9 @@ public static class Texts
 
     // ---- Status comment ----------------------------------------------------------------------------
 
-    public static string StatusComment(StatusView view)
+    public static string StatusComment(StatusView view) => WithinBudget(detail => StatusComment(view, detail));
+
+    private static string StatusComment(StatusView view, Detail detail)
     {
         var latest = view.Rounds[^1];
         var name = latest.Profile.DisplayName;
@@ -40,11 +46,13 @@ public static class Texts
         sb.Append(Markers.Status).Append(Nl);
         sb.Append("### ").Append(Headline(latest, name, view.Now)).Append(Nl);
         sb.Append(NextLine(latest, view.Now)).Append(Nl).Append(Nl);
+        AppendRecomputed(sb, view.Recomputed);
+        if (latest.RulesChangedAt is { } changed) sb.Append(RulesChanged(changed)).Append(Nl).Append(Nl);
 
-        AppendVote(sb, latest);
+        AppendVote(sb, latest, detail);
         AppendTimeline(sb, latest);
         AppendEarlierRounds(sb, view.Rounds);
-        AppendHelp(sb, view.Policy, collapsed: true);
+        if (detail.Help) AppendHelp(sb, view.Policy, collapsed: true);
         sb.Append(Nl).Append(StateBlock.Write(view.Rounds)).Append(Nl);
         return sb.ToString();
     }
@@ -76,6 +84,9 @@ public static class Texts
                 return $"**Result:** {QuorumSentence(t)}; {ApprovalSentence(t, r.Profile.Rules)}.";
         }
     }
+
+    /// <summary>Said while a round keeps the rules frozen when its vote opened though the configuration changed since.</summary>
+    private static string RulesChanged(DateTimeOffset seen) => $"The configuration changed on {TimeText.Utc(seen)}; this vote keeps the rules it opened with.";
 
     private static string StillNeeded(TallySummary t, StillNeeded missing)
     {
@@ -122,7 +133,7 @@ public static class Texts
         _ => "it was cancelled",
     };
 
-    private static void AppendVote(StringBuilder sb, Round r)
+    private static void AppendVote(StringBuilder sb, Round r, Detail detail)
     {
         if (r.Electorate is null || r.Tally is null) return;
         var t = r.Tally;
@@ -133,7 +144,7 @@ public static class Texts
 
         sb.Append("| TSC member | vote | when (UTC) | |").Append(Nl);
         sb.Append("|---|---|---|---|").Append(Nl);
-        foreach (var member in r.Electorate.OrderBy(m => m, StringComparer.OrdinalIgnoreCase))
+        foreach (var member in r.Electorate.OrderBy(m => m, StringComparer.OrdinalIgnoreCase).Take(detail.Members))
         {
             var ballot = r.BindingBallots.FirstOrDefault(b => string.Equals(b.Voter, member, StringComparison.OrdinalIgnoreCase));
             sb.Append(ballot is null
@@ -142,32 +153,31 @@ public static class Texts
             sb.Append(Nl);
         }
 
+        if (r.Electorate.Count > detail.Members) sb.Append(MoreRows(r.Electorate.Count - detail.Members)).Append(Nl);
         sb.Append(Nl);
         var notVoted = r.Electorate.Where(m => !r.BindingBallots.Any(b => string.Equals(b.Voter, m, StringComparison.OrdinalIgnoreCase))).ToList();
         if (notVoted.Count > 0 && !r.Phase.IsFinal())
         {
-            sb.Append("Not voted yet: ").Append(string.Join(", ", notVoted)).Append('.').Append(Nl).Append(Nl);
+            sb.Append("Not voted yet: ").Append(Names(notVoted, detail.Members)).Append('.').Append(Nl).Append(Nl);
         }
 
         foreach (var ballot in r.BindingBallots.Where(b => b.Choice == VoteChoice.Reject))
         {
-            sb.Append($"**Concerns of {ballot.Voter}** ([comment]({ballot.Url})):").Append(Nl);
-            sb.Append(MarkdownText.Quote(ballot.Concerns)).Append(Nl).Append(Nl);
+            AppendConcerns(sb, ballot, detail);
         }
 
-        var others = r.NonBindingBallots.ToList();
-        if (others.Count > 0)
+        var others = r.NonBindingCounts;
+        if (others.Total > 0)
         {
-            var plus = others.Count(b => b.Choice == VoteChoice.Approve);
-            var zero = others.Count(b => b.Choice == VoteChoice.Abstain);
-            var minus = others.Count(b => b.Choice == VoteChoice.Reject);
-            sb.Append($"Non-binding votes from outside the TSC: {plus} × +1, {zero} × 0, {minus} × -1 (shown, not counted).").Append(Nl).Append(Nl);
+            sb.Append($"Non-binding votes from outside the TSC: {others.Plus} × +1, {others.Zero} × 0, {others.Minus} × -1 (shown, not counted).").Append(Nl).Append(Nl);
         }
 
         if (r.EditedAfterClose.Count > 0)
         {
-            sb.Append($"Not counted: the vote of {string.Join(", ", r.EditedAfterClose)}, whose comment was edited after the vote closed (its text at the close is unknown).").Append(Nl).Append(Nl);
+            sb.Append($"Not counted: the vote of {Names(r.EditedAfterClose, ListedNames)}, whose comment was edited after the vote closed (its text at the close is unknown).").Append(Nl).Append(Nl);
         }
+
+        AppendEditedByOthers(sb, r);
     }
 
     private static string VoteText(VoteChoice choice) => choice switch
@@ -182,16 +192,17 @@ public static class Texts
         var p = r.Profile;
         sb.Append("**Timeline** (UTC)").Append(Nl);
         sb.Append($"- {TimeText.Utc(r.Start)}: {MarkdownText.Code(p.Label)} label applied by {r.StartedBy}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
-        foreach (var x in r.Extensions)
+        foreach (var x in r.Extensions.Take(ListedExtensions))
         {
             sb.Append($"- {TimeText.Utc(x.At)}: {x.By} extended the {(x.Phase == Phase.Discussion ? "discussion" : "vote")} by {Durations.Format(x.Duration)} ([comment]({x.Url}))").Append(Nl);
         }
 
+        if (r.Extensions.Count > ListedExtensions) sb.Append($"- and {Plural(r.Extensions.Count - ListedExtensions, "more extension")}").Append(Nl);
         var votingOpens = r.Phase == Phase.Cancelled && r.EndedAt < r.DiscussionEnds ? null : (DateTimeOffset?)r.DiscussionEnds;
         if (votingOpens is { } opens)
         {
             sb.Append($"- {TimeText.Utc(opens)}: voting {(r.Phase == Phase.Discussion ? "opens" : "opened")}");
-            if (r.Electorate is not null) sb.Append($"; electorate frozen: {string.Join(", ", r.Electorate)} ({r.Electorate.Count})");
+            if (r.Electorate is not null) sb.Append($"; electorate frozen: {Names(r.Electorate, ListedMembers)} ({r.Electorate.Count})");
             sb.Append(Nl);
         }
 
@@ -218,7 +229,9 @@ public static class Texts
     {
         if (rounds.Count < 2) return;
         sb.Append("**Earlier rounds**").Append(Nl);
-        foreach (var r in rounds.Take(rounds.Count - 1))
+        var earlier = rounds.Count - 1;
+        if (earlier > ListedRounds) sb.Append($"- {Plural(earlier - ListedRounds, "earlier round")} before these, not listed").Append(Nl);
+        foreach (var r in rounds.Skip(Math.Max(0, earlier - ListedRounds)).Take(Math.Min(earlier, ListedRounds)))
         {
             var result = r.Phase == Phase.Cancelled
                 ? $"cancelled on {TimeText.Utc(r.EndedAt!.Value)} ({CancelReason(r)})"
@@ -275,7 +288,7 @@ public static class Texts
         var sb = new StringBuilder();
         sb.Append(Markers.For(Markers.VotingOpenedKey(r.Key))).Append(Nl);
         sb.Append($"🗳️ **Voting is open** on this {r.Profile.DisplayName} until {TimeText.Utc(r.VotingEnds)} ({TimeText.Left(r.VotingEnds, now)}).").Append(Nl).Append(Nl);
-        sb.Append(string.Join(" ", electorate.Select(m => "@" + m))).Append(": as TSC members, please vote with a comment:").Append(Nl);
+        sb.Append(string.Join(" ", electorate.Select(m => "@" + m))).Append(Markers.ElectorateCall).Append(" with a comment:").Append(Nl);
         sb.Append("- `/vote +1` to approve, `/vote 0` to abstain,").Append(Nl);
         sb.Append("- `/vote -1` followed by your concerns to reject (a -1 without concerns is not counted).").Append(Nl).Append(Nl);
         sb.Append($"It passes if at least {t.QuorumNeeded} of the {t.Electorate} TSC members vote and at least {r.Profile.Rules.Approval} of the votes are +1. The status comment above keeps the tally.").Append(Nl);
@@ -318,24 +331,21 @@ public static class Texts
         sb.Append(Markers.For(key)).Append(Nl);
         var onlyHelp = items.All(i => i is ReplyItem.Help);
         sb.Append('@').Append(author).Append(onlyHelp ? ", here is how governance works on this repository." : ", thank you. I could not act on this comment as written:").Append(Nl).Append(Nl);
-        foreach (var item in items)
+        if (items.Any(i => i is ReplyItem.Help)) AppendHelp(sb, policy, collapsed: false);
+        var refused = items.Where(i => i is not ReplyItem.Help).ToList();
+        foreach (var item in refused.Take(ListedLines))
         {
-            if (item is ReplyItem.Help)
-            {
-                AppendHelp(sb, policy, collapsed: false);
-                continue;
-            }
-
             sb.Append(ReplyLine(item)).Append(Nl).Append(Nl);
         }
 
+        if (refused.Count > ListedLines) sb.Append(MoreRefused(refused.Count - ListedLines)).Append(Nl).Append(Nl);
         return sb.ToString();
     }
 
     private static string ReplyLine(ReplyItem item) => item switch
     {
         ReplyItem.Ambiguous a =>
-            $"- This comment has {a.Lines.Count} `/vote` lines ({string.Join(", ", a.Lines.Select(Quoted))}), so none of them was counted. Please edit it to keep one vote, or post a new comment with one.",
+            $"- This comment has {a.Lines.Count} `/vote` lines ({QuotedLines(a.Lines)}), so none of them was counted. Please edit it to keep one vote, or post a new comment with one.",
         ReplyItem.Malformed { Problem: CommandProblem.UnknownVoteValue } m =>
             $"- {Quoted(m.Line)} is not a vote I understand. Write `/vote +1` (or `yes`, `approve`), `/vote 0` (or `abstain`), or `/vote -1` followed by your concerns (or `no`, `reject`).",
         ReplyItem.Malformed { Problem: CommandProblem.BadDuration } m =>
@@ -367,11 +377,13 @@ public static class Texts
     {
         var sb = new StringBuilder();
         sb.Append($"{MarkdownText.Code(invalid.Source)} has {Plural(invalid.Errors.Count, "problem")}:").Append(Nl);
-        foreach (var e in invalid.Errors)
+        foreach (var e in invalid.Errors.Take(ListedNames))
         {
             var where = e.Line is { } line ? $"line {line}, " : "";
             sb.Append($"- {where}{MarkdownText.Code(e.Key)}: {MarkdownText.Inline(e.Message)}").Append(Nl);
         }
+
+        if (invalid.Errors.Count > ListedNames) sb.Append($"- and {Plural(invalid.Errors.Count - ListedNames, "more problem")}").Append(Nl);
 
         return sb.ToString();
     }

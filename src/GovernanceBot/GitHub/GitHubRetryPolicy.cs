@@ -30,7 +30,9 @@ internal static class GitHubRetryPolicy
 
         // Adding a label twice, creating a label that exists (422, tolerated) and asking for a second token change nothing.
         var path = uri.AbsolutePath.TrimEnd('/');
-        return path.EndsWith("/labels", StringComparison.Ordinal) || path.EndsWith("/access_tokens", StringComparison.Ordinal);
+        // The bot's GraphQL requests are queries only (it sends no mutation): reads.
+        return path.EndsWith("/labels", StringComparison.Ordinal) || path.EndsWith("/access_tokens", StringComparison.Ordinal)
+            || path.EndsWith("/graphql", StringComparison.Ordinal);
     }
 
     /// <summary>The kind of failure a response is, if it is one worth retrying.</summary>

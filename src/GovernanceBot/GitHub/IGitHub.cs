@@ -41,6 +41,13 @@ public interface IGitHub
     /// <summary>All of the issue's comments, oldest first.</summary>
     Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <paramref name="comments"/> with their edit facts (<see cref="CommentFact.Edits"/>: last editor and history) for
+    /// the edited ones whose author matters: people's comments and the bot's status comment. Unchanged comments are not
+    /// asked about again.
+    /// </summary>
+    Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken);
+
     /// <summary>Posts a comment; returns its id.</summary>
     Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken);
 

@@ -14,6 +14,7 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     private readonly Dictionary<string, List<string>> _teams = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Issue> _issues = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _repoLabels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<long, CommentEdits> _edits = [];
     private long _nextId = 1000;
 
     /// <summary>Every write the bot made, in order: what <c>simulate</c> prints.</summary>
@@ -82,13 +83,14 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
         lock (_gate) return AddComment(GetIssue(issue), body, by, isBot);
     }
 
-    public void AsUserEditComment(IssueRef issue, long commentId, string body)
+    /// <summary>Edits a comment, as its author unless <paramref name="by"/> names someone else (an admin can); GitHub keeps the history.</summary>
+    public void AsUserEditComment(IssueRef issue, long commentId, string body, string? by = null)
     {
         lock (_gate)
         {
             var comments = GetIssue(issue).Comments;
             var i = comments.FindIndex(c => c.Id == commentId);
-            comments[i] = comments[i] with { Body = body, UpdatedAt = time.GetUtcNow() };
+            comments[i] = Edited(comments[i], body, by ?? comments[i].Author);
         }
     }
 
@@ -160,7 +162,7 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
             {
                 var i = issue.Comments.FindIndex(c => c.Id == commentId);
                 if (i < 0) continue;
-                issue.Comments[i] = issue.Comments[i] with { Body = body, UpdatedAt = time.GetUtcNow() };
+                issue.Comments[i] = Edited(issue.Comments[i], body, botLogin);
                 return (0, $"edited comment {commentId}");
             }
 
@@ -231,6 +233,18 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     {
         if (issue.Labels.RemoveAll(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase)) == 0) return;
         issue.Events.Add(new IssueEvent(NextId(), IssueEventKind.Unlabeled, label, by, time.GetUtcNow()));
+    }
+
+    public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
+        Read("GraphQL", () => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _edits.TryGetValue(c.Id, out var e) ? c with { Edits = e } : c)]);
+
+    /// <summary>The comment after an edit by <paramref name="editor"/>, its history (the original first) kept aside as GitHub keeps it.</summary>
+    private CommentFact Edited(CommentFact c, string body, string editor)
+    {
+        var now = time.GetUtcNow();
+        var history = _edits.TryGetValue(c.Id, out var e) ? e.Revisions : [new CommentRevision(c.CreatedAt, c.Author, c.Body)];
+        _edits[c.Id] = new CommentEdits(editor, now, [.. history, new CommentRevision(now, editor, body)], Complete: true);
+        return c with { Body = body, UpdatedAt = now };
     }
 
     private long AddComment(Issue issue, string body, string by, bool isBot)

@@ -19,7 +19,7 @@ namespace GovernanceBot.GitHub;
 /// because Octokit's own calls send them as <c>application/x-www-form-urlencoded</c>, send labels as a bare array,
 /// and do not escape a <c>/</c> in a label name.
 /// </remarks>
-internal sealed class OctokitGitHub : IGitHub
+internal sealed partial class OctokitGitHub : IGitHub
 {
     private const string Accept = "application/vnd.github+json";
     private const string JsonMediaType = "application/json";
@@ -36,6 +36,7 @@ internal sealed class OctokitGitHub : IGitHub
     {
         this.connections = connections;
         resilience = options.Value.Resilience;
+        graphQlUri = GraphQlEndpoint(options.Value.ApiBaseUri);
         this.time = time;
         this.logger = logger;
         knownLabels = new KnownLabels(time);
@@ -153,6 +154,7 @@ internal sealed class OctokitGitHub : IGitHub
         var comments = await GitHubCallContext.RunAsync(
             cancellationToken,
             () => client.Issue.Comment.GetAllForIssue(issue.Repo.Owner, issue.Repo.Name, issue.Number, AllPages));
+        RememberNodeIds(comments);
 
         return comments
             .Select(c => new CommentFact(
@@ -209,12 +211,13 @@ internal sealed class OctokitGitHub : IGitHub
         }
     }
 
-    public Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken)
+    public async Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken)
     {
         var api = Api(repo);
-        return GitHubCallContext.RunAsync(
+        var edited = await GitHubCallContext.RunAsync(
             cancellationToken,
             () => api.Patch<IssueComment>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}"), Json(new { body }), Accept));
+        RememberOwnEdit(commentId, edited?.UpdatedAt, edited?.User?.Login);
     }
 
     public async Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken)

@@ -37,6 +37,8 @@ public sealed class RateLimitBudget(TimeProvider time)
 
     internal void Observe(HttpRequestMessage request, HttpResponseMessage response)
     {
+        // GraphQL has a budget of its own (X-RateLimit-Resource: graphql); this one is the REST budget.
+        if (response.Headers.TryGetValues("X-RateLimit-Resource", out var resource) && resource.Contains("graphql", StringComparer.OrdinalIgnoreCase)) return;
         if (!TryInt(response, "X-RateLimit-Remaining", out var remaining) || !TryInt(response, "X-RateLimit-Limit", out var limit)) return;
         var reset = TryInt(response, "X-RateLimit-Reset", out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : time.GetUtcNow().AddHours(1);
         _credentials[CredentialKey(request)] = (remaining, limit, reset);
@@ -65,11 +67,16 @@ public sealed class RateLimitBudget(TimeProvider time)
         }
     }
 
-    /// <summary>Whether the request counts against the write pace: anything but a read or a request for a token.</summary>
-    internal static bool IsPaced(HttpRequestMessage request) =>
-        request.Method != HttpMethod.Get
-        && request.Method != HttpMethod.Head
-        && request.RequestUri?.AbsolutePath.EndsWith("/access_tokens", StringComparison.Ordinal) != true;
+    /// <summary>
+    /// Whether the request counts against the write pace: anything but a read, a request for a token, or a GraphQL
+    /// query (the bot sends no mutation), none of which creates content.
+    /// </summary>
+    internal static bool IsPaced(HttpRequestMessage request)
+    {
+        if (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head) return false;
+        var path = request.RequestUri?.AbsolutePath ?? "";
+        return !path.EndsWith("/access_tokens", StringComparison.Ordinal) && !path.EndsWith("/graphql", StringComparison.Ordinal);
+    }
 
     private static bool TryInt(HttpResponseMessage response, string header, out int value)
     {

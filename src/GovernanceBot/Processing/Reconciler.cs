@@ -60,7 +60,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var config = await LoadConfigAsync(issue.Repo, cancellationToken);
         var tsc = await ResolveTscAsync(issue.Repo, config, cancellationToken);
         var events = await github.GetIssueEventsAsync(issue, cancellationToken);
-        var comments = await github.GetCommentsAsync(issue, cancellationToken);
+        var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
         var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow());
         var decision = Governance.Decide(facts);
 
@@ -76,6 +76,10 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var refresh = yielded ? ReconcileResult.Earliest(time.GetUtcNow() + _replica.RecheckAfterYield, decision.RefreshAt) : decision.RefreshAt;
         return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh);
     }
+
+    /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>
+    private async Task<IReadOnlyList<CommentFact>> ReadCommentsAsync(IssueRef issue, string botLogin, CancellationToken cancellationToken) =>
+        await github.WithEditsAsync(issue, await github.GetCommentsAsync(issue, cancellationToken), botLogin, cancellationToken);
 
     /// <summary><c>.github/governance.yml</c> in the repository, else in the owner's <c>.github</c> repository, else the defaults.</summary>
     public async Task<ConfigResult> LoadConfigAsync(RepoRef repo, CancellationToken cancellationToken)
@@ -124,20 +128,28 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         if (decision.StatusComment is not { } body) return null;
         var desired = claim ? body + Markers.Claim(_replica.Id) + "\n" : body;
         var existing = Governance.StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
-        if (existing is null)
+        try
         {
-            var id = await github.PostCommentAsync(issue, desired, cancellationToken);
-            changes.Add($"posted the status comment ({id})");
-            return await KeepOldestStatusAsync(issue, facts.BotLogin, id, changes, cancellationToken);
-        }
+            if (existing is null)
+            {
+                var id = await github.PostCommentAsync(issue, desired, cancellationToken);
+                changes.Add($"posted the status comment ({id})");
+                return await KeepOldestStatusAsync(issue, facts.BotLogin, id, changes, cancellationToken);
+            }
 
-        if (claim || !string.Equals(Markers.WithoutClaim(existing.Body), body, StringComparison.Ordinal))
+            if (claim || !string.Equals(Markers.WithoutClaim(existing.Body), body, StringComparison.Ordinal))
+            {
+                await github.EditCommentAsync(issue.Repo, existing.Id, desired, cancellationToken);
+                changes.Add("updated the status comment");
+            }
+
+            return existing.Id;
+        }
+        catch (Exception e) when (Refused(issue, "the status comment", e))
         {
-            await github.EditCommentAsync(issue.Repo, existing.Id, desired, cancellationToken);
-            changes.Add("updated the status comment");
+            // Without our claim in place, no claim is checked: the other writes go on.
+            return null;
         }
-
-        return existing.Id;
     }
 
     /// <summary>Two replicas may both create a status comment; the oldest is the one, a newer copy of ours is deleted.</summary>
@@ -156,10 +168,11 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         .OfType<string>()
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The comments not posted yet, transitions (voting opened, decision, cancelled) before replies.</summary>
     private static List<OutgoingComment> PendingComments(IssueFacts facts, Decision decision)
     {
         var posted = PostedKeys(facts.Comments, facts.BotLogin);
-        return [.. decision.Comments.Where(c => !posted.Contains(c.Key))];
+        return [.. decision.Comments.Where(c => !posted.Contains(c.Key)).OrderBy(c => c.Key.StartsWith("reply:", StringComparison.Ordinal))];
     }
 
     /// <summary>
@@ -180,8 +193,15 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var posted = PostedKeys(fresh, botLogin);
         foreach (var comment in pending.Where(c => !posted.Contains(c.Key)))
         {
-            var commentId = await github.PostCommentAsync(issue, comment.Body, cancellationToken);
-            changes.Add($"posted a comment ({commentId}): {comment.Why}");
+            try
+            {
+                var commentId = await github.PostCommentAsync(issue, comment.Body, cancellationToken);
+                changes.Add($"posted a comment ({commentId}): {comment.Why}");
+            }
+            catch (Exception e) when (Refused(issue, comment.Why, e))
+            {
+                // One comment GitHub will never take does not hold back the others; the next reconcile tries it again.
+            }
         }
 
         return true;
@@ -192,17 +212,37 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var current = snapshot.Labels.Where(PhaseLabels.IsPhaseLabel).ToList();
         foreach (var label in current.Where(l => !decision.PhaseLabels.Contains(l, StringComparer.OrdinalIgnoreCase)))
         {
-            await github.RemoveLabelAsync(issue, label, cancellationToken);
-            changes.Add($"removed label {label}");
+            try
+            {
+                await github.RemoveLabelAsync(issue, label, cancellationToken);
+                changes.Add($"removed label {label}");
+            }
+            catch (Exception e) when (Refused(issue, $"removing label {label}", e))
+            {
+            }
         }
 
         foreach (var label in decision.PhaseLabels.Where(l => !current.Contains(l, StringComparer.OrdinalIgnoreCase)))
         {
-            var (color, description) = Texts.LabelStyle(label);
-            await github.EnsureLabelAsync(issue.Repo, new LabelSpec(label, color, description), cancellationToken);
-            await github.AddLabelAsync(issue, label, cancellationToken);
-            changes.Add($"added label {label}");
+            try
+            {
+                var (color, description) = Texts.LabelStyle(label);
+                await github.EnsureLabelAsync(issue.Repo, new LabelSpec(label, color, description), cancellationToken);
+                await github.AddLabelAsync(issue, label, cancellationToken);
+                changes.Add($"added label {label}");
+            }
+            catch (Exception e) when (Refused(issue, $"adding label {label}", e))
+            {
+            }
         }
+    }
+
+    /// <summary>True, and logged, when GitHub refused a write for good (<see cref="GitHubRefusal"/>): it is skipped, not retried in a loop.</summary>
+    private bool Refused(IssueRef issue, string write, Exception exception)
+    {
+        if (GitHubRefusal.StatusOf(exception) is not { } status) return false;
+        LogWriteRefused(issue.Repo.ToString(), issue.Number, write, status);
+        return true;
     }
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Issue {Repository}#{IssueNumber} no longer exists or is not an issue; nothing to do")]
@@ -210,6 +250,9 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "{Repository}#{IssueNumber}: another replica claimed the comments now due; it posts them")]
     private partial void LogYielded(string repository, int issueNumber);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "{Repository}#{IssueNumber}: GitHub refused {Write} with {StatusCode}; skipped, the other writes go on and the next reconcile tries it again")]
+    private partial void LogWriteRefused(string repository, int issueNumber, string write, int statusCode);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Reconciled {Repository}#{IssueNumber}: {Outcome}, {ChangeCount} change(s), next deadline {NextDeadline}")]
     private partial void LogReconciled(string repository, int issueNumber, string outcome, int changeCount, DateTimeOffset? nextDeadline);

@@ -26,8 +26,8 @@ public abstract record StepAction
 
     public sealed record Comment(string Text) : StepAction;
 
-    /// <summary>Replaces the text of the person's <see cref="Nth"/> comment (from 1).</summary>
-    public sealed record Edit(int Nth, string Text) : StepAction;
+    /// <summary>Replaces the text of the person's <see cref="Nth"/> comment (from 1); <see cref="As"/> names someone else who edits it (an admin can).</summary>
+    public sealed record Edit(int Nth, string Text, string? As = null) : StepAction;
 
     public sealed record Delete(int Nth) : StepAction;
 

@@ -8,7 +8,7 @@ public static class ScenarioReader
 {
     private static readonly string[] TopKeys = ["config", "teams", "issue", "until", "steps"];
     private static readonly string[] IssueKeys = ["title", "author"];
-    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config"];
+    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "as", "delete", "close", "reopen", "config"];
     private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config"];
 
     public static Scenario Parse(string text)
@@ -59,6 +59,11 @@ public static class ScenarioReader
         var actions = Actions.Where(a => step.TryGet(a, out _)).ToList();
         // `edit: N` goes with `comment: TEXT`, the new text.
         if (actions.Contains("edit")) actions.Remove("comment");
+        if (step.TryGet("as", out var asNode) && !actions.Contains("edit"))
+        {
+            throw new ScenarioException($"line {asNode.Line}: `as: LOGIN` goes with `edit: N` (who edits `by`'s comment)");
+        }
+
         if (actions.Count != 1)
         {
             throw new ScenarioException($"line {step.Line}: a step has exactly one action ({string.Join(", ", Actions)}); this one has {(actions.Count == 0 ? "none" : string.Join(", ", actions))}");
@@ -71,7 +76,8 @@ public static class ScenarioReader
             "comment" => new StepAction.Comment(Scalar(Get(step, "comment"), "comment")),
             "edit" => new StepAction.Edit(
                 Number(Get(step, "edit"), "edit"),
-                step.TryGet("comment", out var text) ? Scalar(text, "comment") : throw new ScenarioException($"line {step.Line}: `edit: N` needs `comment:` with the new text")),
+                step.TryGet("comment", out var text) ? Scalar(text, "comment") : throw new ScenarioException($"line {step.Line}: `edit: N` needs `comment:` with the new text"),
+                step.TryGet("as", out var editor) ? Login(editor, "as") : null),
             "delete" => new StepAction.Delete(Number(Get(step, "delete"), "delete")),
             "close" => True(Get(step, "close"), "close") ? new StepAction.Close() : throw new ScenarioException($"line {step.Line}: write `close: true`"),
             "reopen" => True(Get(step, "reopen"), "reopen") ? new StepAction.Reopen() : throw new ScenarioException($"line {step.Line}: write `reopen: true`"),

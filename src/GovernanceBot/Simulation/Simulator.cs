@@ -84,7 +84,7 @@ public sealed class Simulator
             var vote = step?.Action switch
             {
                 StepAction.Comment c => VoteIn(c.Text),
-                StepAction.Edit e => VoteIn(e.Text),
+                StepAction.Edit { As: null } e => VoteIn(e.Text),
                 _ => null,
             };
             if (vote is not null && step is not null && !tsc.Contains(step.By, StringComparer.OrdinalIgnoreCase)) vote += " (not binding: not in the TSC)";
@@ -158,8 +158,10 @@ public sealed class Simulator
                 return $"{by} comments: {OneLine(c.Text)}";
             case StepAction.Edit e:
                 var edited = Nth(github, step, e.Nth);
-                github.AsUserEditComment(IssueId, edited.Id, e.Text);
-                return $"{by} edits their comment #{e.Nth} to: {OneLine(e.Text)}";
+                github.AsUserEditComment(IssueId, edited.Id, e.Text, e.As);
+                return e.As is { } editor
+                    ? $"{editor} edits {by}'s comment #{e.Nth} to: {OneLine(e.Text)}"
+                    : $"{by} edits their comment #{e.Nth} to: {OneLine(e.Text)}";
             case StepAction.Delete d:
                 var deleted = Nth(github, step, d.Nth);
                 github.AsUserDeleteComment(IssueId, deleted.Id);

@@ -74,6 +74,27 @@ public sealed class GoldenCommentTests
     }
 
     [Fact]
+    public void Status_with_votes_edited_by_someone_else()
+    {
+        var story = new IssueStory().Label(0).Comment(14.1, "alice", "/vote +1");
+        var alice = story.LastCommentId;
+        story.Comment(14.2, "bob", "/vote -1 Needs a migration plan.");
+        var bob = story.LastCommentId;
+        story.Edit(alice, 14.3, "/vote -1 Forged by an admin.", by: "admin")
+            .Edit(bob, 14.4, "/vote +1", by: "admin").ForgetHistory(bob);
+        Golden.Verify("status-edited-by-others", story.BotRunsAt(15).StatusComment!);
+    }
+
+    [Fact]
+    public void Status_recomputed_after_someone_else_edited_it()
+    {
+        var story = new IssueStory().Label(0).Comment(14.1, "alice", "/vote +1");
+        story.BotRunsAt(14.2);
+        story.EditStatus(14.5, "admin", body => body.Replace("alice | +1", "alice | -1", StringComparison.Ordinal));
+        Golden.Verify("status-recomputed", story.BotRunsAt(15).StatusComment!);
+    }
+
+    [Fact]
     public void Status_paused_by_an_invalid_configuration()
     {
         var story = new IssueStory().Label(0);

@@ -52,10 +52,34 @@ public sealed class IssueStory
         return this;
     }
 
-    public IssueStory Edit(long id, double day, string body)
+    /// <summary>
+    /// Edits a comment, by its author unless <paramref name="by"/> says who, and keeps the edit history GitHub keeps
+    /// (the original text first); <paramref name="history"/> false leaves the edit facts unread, as before they were.
+    /// </summary>
+    public IssueStory Edit(long id, double day, string body, string? by = null, bool history = true)
     {
         var i = _comments.FindIndex(c => c.Id == id);
-        _comments[i] = _comments[i] with { Body = body, UpdatedAt = Day(day) };
+        var c = _comments[i];
+        var editor = by ?? c.Author;
+        var revisions = c.Edits is { Revisions.Count: > 0 } e ? e.Revisions : [new CommentRevision(c.CreatedAt, c.Author, c.Body)];
+        var edits = new CommentEdits(editor, Day(day), [.. revisions, new CommentRevision(Day(day), editor, body)], Complete: true);
+        _comments[i] = c with { Body = body, UpdatedAt = Day(day), Edits = history ? edits : null };
+        return this;
+    }
+
+    /// <summary>Someone edits the bot's status comment (an admin can).</summary>
+    public IssueStory EditStatus(double day, string by, Func<string, string> edit)
+    {
+        var i = _comments.FindIndex(c => c.Author == Bot && c.Body.Contains(Markers.Status, StringComparison.Ordinal));
+        _comments[i] = _comments[i] with { Body = edit(_comments[i].Body), UpdatedAt = Day(day), Edits = new CommentEdits(by, Day(day), [], Complete: false) };
+        return this;
+    }
+
+    /// <summary>Drops the revisions of a comment's history, as when GitHub cannot give them.</summary>
+    public IssueStory ForgetHistory(long id)
+    {
+        var i = _comments.FindIndex(c => c.Id == id);
+        _comments[i] = _comments[i] with { Edits = _comments[i].Edits! with { Revisions = [], Complete = false } };
         return this;
     }
 
@@ -90,7 +114,7 @@ public sealed class IssueStory
         {
             var i = _comments.FindIndex(c => c.Author == Bot && c.Body.Contains(Markers.Status, StringComparison.Ordinal));
             if (i < 0) _comments.Add(new CommentFact(++_id, Bot, true, body, now, now, "https://github.com/o/r/issues/1#status"));
-            else if (_comments[i].Body != body) _comments[i] = _comments[i] with { Body = body, UpdatedAt = now };
+            else if (_comments[i].Body != body) _comments[i] = _comments[i] with { Body = body, UpdatedAt = now, Edits = new CommentEdits(Bot, now, [], Complete: false) };
         }
 
         var posted = _comments.Where(c => c.Author == Bot).Select(c => Markers.KeyOf(c.Body)).ToHashSet();

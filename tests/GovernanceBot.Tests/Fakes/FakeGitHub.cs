@@ -25,6 +25,9 @@ public sealed partial class FakeGitHub : IDisposable
 {
     public const string DefaultAppSlug = "governance-bot";
 
+    /// <summary>The longest comment body GitHub accepts, in characters.</summary>
+    public const int MaxCommentBody = 65_536;
+
     private readonly WireMockServer server;
     private readonly Lock gate = new();
     private readonly List<FakeRequest> requests = [];
@@ -190,13 +193,13 @@ public sealed partial class FakeGitHub : IDisposable
         }
     }
 
-    /// <summary>Someone edits a comment now.</summary>
-    public void EditComment(long commentId, string body)
+    /// <summary>Someone edits a comment now: its author, unless <paramref name="by"/> names someone else (an admin can).</summary>
+    public void EditComment(long commentId, string body, string? by = null)
     {
         lock (gate)
         {
             var (issue, index) = FindComment(commentId) ?? throw new InvalidOperationException($"no comment {commentId}");
-            issue.Comments[index] = issue.Comments[index] with { Body = body, UpdatedAt = Now() };
+            issue.Comments[index] = Edited(issue.Comments[index], body, by ?? issue.Comments[index].Author, byBot: by is null && issue.Comments[index].IsBot);
         }
     }
 
@@ -211,13 +214,14 @@ public sealed partial class FakeGitHub : IDisposable
 
     /// <summary>
     /// Disturbs the next <paramref name="times"/> requests matching <paramref name="method"/> and a path ending with
-    /// <paramref name="pathSuffix"/> (e.g. <c>"/comments"</c>): see <see cref="FakeFault"/>.
+    /// <paramref name="pathSuffix"/> (e.g. <c>"/comments"</c>), and when <paramref name="bodyContains"/> is given, whose
+    /// request body contains it (e.g. one reply among several comments): see <see cref="FakeFault"/>.
     /// </summary>
-    public FakeGitHub Interfere(HttpMethod method, string pathSuffix, FakeFault fault, int times = 1)
+    public FakeGitHub Interfere(HttpMethod method, string pathSuffix, FakeFault fault, int times = 1, string? bodyContains = null)
     {
         lock (gate)
         {
-            interferences.Add(new Interference(method.Method, pathSuffix, fault, times));
+            interferences.Add(new Interference(method.Method, pathSuffix, fault, times, bodyContains));
         }
 
         return this;
@@ -325,7 +329,8 @@ public sealed partial class FakeGitHub : IDisposable
                 Header(request, "Authorization"),
                 Header(request, "Content-Type"));
             requests.Add(recorded);
-            interference = interferences.FirstOrDefault(i => i.Times > 0 && i.Method == request.Method && recorded.Path.EndsWith(i.PathSuffix, StringComparison.Ordinal));
+            interference = interferences.FirstOrDefault(i => i.Times > 0 && i.Method == request.Method && recorded.Path.EndsWith(i.PathSuffix, StringComparison.Ordinal)
+                && (i.BodyContains is null || (recorded.Body?.Contains(i.BodyContains, StringComparison.Ordinal) ?? false)));
             if (interference is not null)
             {
                 interference.Times--;
@@ -431,6 +436,7 @@ public sealed partial class FakeGitHub : IDisposable
             ("DELETE", ["repos", var o, var r, "issues", var n, "labels", var name]) when TryIssue(o, r, n, out var issue) => DeleteLabel(issue, name),
             ("POST", ["repos", var o, var r, "labels"]) => CreateLabel(new RepoKey(o, r), request),
             ("GET", ["repos", var o, var r, "labels", var name]) => GetLabel(new RepoKey(o, r), name),
+            ("POST", ["graphql"]) => GraphQl(request),
             _ => NotFound(),
         };
     }
@@ -520,6 +526,11 @@ public sealed partial class FakeGitHub : IDisposable
             return Answer.Of(422, Error("Invalid request.\n\n\"body\" wasn't supplied.", "https://docs.github.com/rest/issues/comments#create-an-issue-comment"));
         }
 
+        if (TooLong(body) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var now = Now();
         var comment = new FakeComment(state.NextId(), issue.Repo.ToString(), issue.Number, BotLogin, true, body, now, now);
         issue.Comments.Add(comment);
@@ -546,7 +557,12 @@ public sealed partial class FakeGitHub : IDisposable
             return Answer.Of(422, Error("Invalid request.", "https://docs.github.com/rest/issues/comments#update-an-issue-comment"));
         }
 
-        var edited = issue.Comments[index] with { Body = body, UpdatedAt = Now() };
+        if (TooLong(body) is { } tooLong)
+        {
+            return tooLong;
+        }
+
+        var edited = Edited(issue.Comments[index], body, state.AppSlug, byBot: true);
         issue.Comments[index] = edited;
         var posted = state.Posted.FindIndex(c => c.Id == id);
         if (posted >= 0)
@@ -556,6 +572,17 @@ public sealed partial class FakeGitHub : IDisposable
 
         return Answer.Of(200, CommentJson(edited));
     }
+
+    /// <summary>Like GitHub: a comment body over 65,536 characters is refused with 422 and nothing is stored.</summary>
+    private static Answer? TooLong(string body) =>
+        body.Length <= MaxCommentBody
+            ? null
+            : Answer.Of(422, new JsonObject
+            {
+                ["message"] = "Validation Failed",
+                ["errors"] = new JsonArray(new JsonObject { ["resource"] = "IssueComment", ["code"] = "custom", ["field"] = "body", ["message"] = "body is too long (maximum is 65536 characters)" }),
+                ["documentation_url"] = "https://docs.github.com/rest/issues/comments",
+            });
 
     private Answer AddLabels(FakeIssue issue, IRequestMessage request)
     {
@@ -1061,8 +1088,10 @@ public sealed partial class FakeGitHub : IDisposable
         public static Answer Of(int status, JsonNode? body, (string, string)[]? headers = null) => new(status, body, headers ?? []);
     }
 
-    private sealed class Interference(string method, string pathSuffix, FakeFault fault, int times)
+    private sealed class Interference(string method, string pathSuffix, FakeFault fault, int times, string? bodyContains)
     {
+        public string? BodyContains { get; } = bodyContains;
+
         public string Method { get; } = method;
 
         public string PathSuffix { get; } = pathSuffix;
@@ -1093,6 +1122,9 @@ public sealed partial class FakeGitHub : IDisposable
         public Dictionary<RepoKey, Dictionary<string, FakeLabel>> RepoLabels { get; } = [];
 
         public List<FakeComment> Posted { get; } = [];
+
+        /// <summary>Each edited comment's history as GitHub keeps it (the original text first).</summary>
+        public Dictionary<long, List<FakeRevision>> Revisions { get; } = [];
 
         /// <summary>Repositories that answer every request with a status (410 gone, 404, 403), see <see cref="GivenRepositoryAnswers"/>.</summary>
         public Dictionary<RepoKey, int> RepositoryStatus { get; } = [];

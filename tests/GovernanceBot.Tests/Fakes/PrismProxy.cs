@@ -20,11 +20,15 @@ public sealed class PrismProxy : IAsyncDisposable
     private readonly ConcurrentQueue<string> requestViolations = new();
     private readonly ConcurrentQueue<string> responseViolations = new();
 
-    private PrismProxy(Process process, string url)
+    private PrismProxy(Process process, string url, string upstream)
     {
         this.process = process;
         Url = url;
+        Upstream = upstream.TrimEnd('/') + "/";
     }
+
+    /// <summary>The fake behind Prism: GraphQL requests go there directly, since GitHub's REST description does not cover them.</summary>
+    public string Upstream { get; }
 
     /// <summary>Prism's address, with a final slash: use it as <c>GitHub:ApiUrl</c>.</summary>
     public string Url { get; }
@@ -59,7 +63,7 @@ public sealed class PrismProxy : IAsyncDisposable
         }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start node");
-        var proxy = new PrismProxy(process, $"http://127.0.0.1:{port}/");
+        var proxy = new PrismProxy(process, $"http://127.0.0.1:{port}/", upstreamUrl);
         process.OutputDataReceived += (_, e) => proxy.Log(e.Data);
         process.ErrorDataReceived += (_, e) => proxy.Log(e.Data);
         process.BeginOutputReadLine();
@@ -225,6 +229,13 @@ public sealed class PrismProxy : IAsyncDisposable
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.RequestUri?.AbsolutePath == "/graphql")
+            {
+                // Not REST: the fake checks the query's shape itself (FakeGitHub.GraphQlViolations).
+                request.RequestUri = new Uri(prism.Upstream + "graphql");
+                return await base.SendAsync(request, cancellationToken);
+            }
+
             var response = await base.SendAsync(request, cancellationToken);
             string? body = null;
             if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")

@@ -34,6 +34,7 @@ public sealed class ScenarioFileTests
     [InlineData("team-tsc.yml", "approved", 2, 0, 0)]
     [InlineData("relabel-new-round.yml", "approved", 3, 0, 0)]
     [InlineData("yaml-anchors-and-merge.yml", "approved", 3, 0, 0)]
+    [InlineData("vote-edited-by-admin.yml", "approved", 2, 0, 0)]
     public async Task Each_scenario_ends_with_the_expected_outcome_and_tally(string file, string outcome, int plus, int zero, int minus)
     {
         var (_, result) = await Run(file);
@@ -43,6 +44,17 @@ public sealed class ScenarioFileTests
         Assert.Equal((plus, zero, minus), (result.Tally.Plus, result.Tally.Zero, result.Tally.Minus));
         Assert.Single(result.Labels, l => l.StartsWith("governance/", StringComparison.Ordinal));
         Assert.Contains($"governance/{outcome}", result.Labels);
+    }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
+    public async Task An_admins_edit_of_a_vote_is_flagged_and_not_counted_as_written()
+    {
+        var (scenario, result) = await Run("vote-edited-by-admin.yml");
+
+        Assert.Equal("admin", Assert.IsType<StepAction.Edit>(scenario.Steps[^1].Action).As);
+        Assert.Contains("was edited by admin, not by alice; counted as alice last wrote it.", result.StatusComment);
+        Assert.DoesNotContain("Forged concerns", result.StatusComment);
     }
 
     [Fact]

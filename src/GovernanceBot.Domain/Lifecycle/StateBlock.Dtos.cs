@@ -1,0 +1,72 @@
+namespace GovernanceBot.Domain.Lifecycle;
+
+/// <summary>The JSON shape of the state block: one shape reads both versions (version 1 has every ballot in full).</summary>
+public static partial class StateBlock
+{
+    private sealed record StateDto(int V, List<RoundDto>? Rounds);
+
+    /// <param name="Rules">the rules frozen when voting opened (version 1: only once final).</param>
+    /// <param name="Changed">when the bot first saw the configuration differ from the frozen rules.</param>
+    /// <param name="Tally">version 1 only; the tally is re-derived from the votes.</param>
+    /// <param name="Anchor">the vote URL without its comment id, shared by the votes that have no URL of their own.</param>
+    /// <param name="Votes">version 2: the binding votes; version 1: every vote.</param>
+    /// <param name="Others">version 2: the non-binding votes as [+1, 0, -1] counts.</param>
+    private sealed record RoundDto(
+        string? Key,
+        IReadOnlyList<string>? Electorate,
+        RulesDto? Rules,
+        DateTimeOffset? Changed,
+        string? Outcome,
+        DateTimeOffset? ClosedAt,
+        string? Reason,
+        string? By,
+        DateTimeOffset? DiscussionEnds,
+        DateTimeOffset? VotingEnds,
+        int[]? Tally,
+        string? Anchor,
+        List<BallotDto>? Votes,
+        int[]? Others);
+
+    /// <param name="Discussion">seconds (version 2).</param>
+    /// <param name="Voting">seconds (version 2).</param>
+    private sealed record RulesDto(string? Quorum, string? Approval, string? Abstentions, bool? CloseEarly = null, long? Discussion = null, long? Voting = null);
+
+    /// <param name="Binding">version 1; version 2 keeps only binding votes.</param>
+    /// <param name="Sha">the digest of the whole concerns when <paramref name="Concerns"/> keeps only their start.</param>
+    private sealed record BallotDto(string? Login, string? Vote, DateTimeOffset At, long Comment, string? Url, bool? Binding, string? Concerns, string? Sha = null);
+}
+
+/// <summary>What the bot recorded about one round. <see cref="Outcome"/> is set once the round is final.</summary>
+public sealed record RoundRecord(
+    string Key,
+    IReadOnlyList<string>? Electorate,
+    Phase? Outcome,
+    DateTimeOffset? ClosedAt,
+    EndReason? Reason,
+    string? By,
+    DateTimeOffset? DiscussionEnds,
+    DateTimeOffset? VotingEnds,
+    IReadOnlyList<Ballot> Ballots,
+    Config.VotingRules? Rules)
+{
+    /// <summary>The discussion period frozen when voting opened (version 2).</summary>
+    public TimeSpan? Discussion { get; init; }
+
+    /// <summary>The voting period frozen when voting opened (version 2).</summary>
+    public TimeSpan? Voting { get; init; }
+
+    /// <summary>When the bot first saw the configuration differ from the rules this round keeps.</summary>
+    public DateTimeOffset? RulesChangedAt { get; init; }
+
+    /// <summary>The non-binding votes as counts (version 2); null when <see cref="Ballots"/> has them all.</summary>
+    public VoteCounts? NonBinding { get; init; }
+
+    /// <summary>The digest of the whole concerns, by comment id, of each ballot whose concerns the block keeps only the start of.</summary>
+    public IReadOnlyDictionary<long, string> ConcernDigests { get; init; } = new Dictionary<long, string>();
+
+    /// <summary>The binding tally as recorded, re-derived from the recorded ballots under the rules in force when it closed.</summary>
+    public Voting.TallySummary? TallyUnder(Config.VotingRules current) =>
+        Electorate is { Count: > 0 } electorate && Outcome is { } outcome && outcome != Phase.Cancelled
+            ? GovernanceBot.Domain.Voting.Tally.Count(Ballots.Where(b => b.Binding).Select(b => b.Choice), electorate.Count, Rules ?? current)
+            : null;
+}

@@ -1,0 +1,17 @@
+using Octokit;
+
+namespace GovernanceBot.GitHub;
+
+/// <summary>
+/// A write GitHub refused for good: a 4xx that asking again will not change (422 body too long, 404 issue gone,
+/// 410 repository gone...). Rate limits (403, 429) and bad credentials (401, a token about to be renewed) are not:
+/// those pass, and the whole reconcile is tried again later.
+/// </summary>
+public static class GitHubRefusal
+{
+    /// <summary>The status code when <paramref name="exception"/> is a refusal for good; otherwise null.</summary>
+    public static int? StatusOf(Exception exception) =>
+        exception is ApiException { StatusCode: var status } && (int)status is >= 400 and < 500 and not (401 or 403 or 429)
+            ? (int)status
+            : null;
+}

@@ -1,0 +1,270 @@
+using System.Net;
+using System.Text;
+using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.Domain.Rendering;
+using GovernanceBot.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GovernanceBot.Tests.Host;
+
+/// <summary>
+/// Issue 8, vote integrity against the real host and GitHub faked on the wire (every request checked by Prism): nobody
+/// outside the frozen TSC, no bot, no hidden or look-alike line and no forged status comment changes a result, and
+/// huge comments leave the host healthy with every body GitHub would accept.
+/// </summary>
+[Collection(GitHubBehindPrismCollection.Name)]
+[Trait("Category", "Hostile")]
+public sealed class HostileVoteTests(GitHubBehindPrism wire) : IAsyncLifetime
+{
+    private const string Repo = Given.Repo;
+    private const int Issue = Given.Issue;
+    private const int GitHubBodyLimit = 65_536;
+    private static readonly DateTimeOffset Start = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _clock = new(Start);
+    private FakeGitHub _github = null!;
+    private BotHost? _host;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+    }
+
+    private async Task StartAsync(string config)
+    {
+        _github = wire.Fresh(_clock).RfcRepository(config);
+        _host = new BotHost(wire.Prism.Url, _clock, wire.Prism.CreateCheckingHandler());
+        await SettleAsync(() => true);
+    }
+
+    private bool Has(string label) => _github.Labels(Repo, Issue).Contains(label);
+
+    private IReadOnlyList<FakeComment> BotComments => [.. _github.Comments(Repo, Issue).Where(c => c.Author == _github.BotLogin)];
+
+    private string Status => Assert.Single(BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Body;
+
+    /// <summary>
+    /// Waits until the bot is idle and <paramref name="condition"/> holds. A retry (after an attempt timed out on a
+    /// loaded machine) waits on the fake clock, so while waiting the clock is nudged a few seconds at a time: nothing
+    /// in these tests depends on seconds.
+    /// </summary>
+    private async Task SettleAsync(Func<bool> condition)
+    {
+        var started = DateTime.UtcNow;
+        var nudged = started;
+        while (DateTime.UtcNow < started.AddSeconds(90))
+        {
+            if (_host!.Queue.Count == 0 && condition()) return;
+            await Task.Delay(50);
+            if (DateTime.UtcNow - nudged > TimeSpan.FromSeconds(1))
+            {
+                _clock.Advance(TimeSpan.FromSeconds(5));
+                nudged = DateTime.UtcNow;
+            }
+        }
+
+        throw new TimeoutException($"the bot did not settle within 90s (queue: {_host!.Queue.Count})");
+    }
+
+    /// <summary>A comment is posted a minute after the previous one, and GitHub sends its delivery.</summary>
+    private async Task<long> Comment(string author, string body, bool isBot = false)
+    {
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var id = _github.GivenComment(Repo, Issue, author, body, _clock.GetUtcNow(), isBot);
+        var response = await _host!.SendAsync("issue_comment", Given.CommentCreated(id, author, body));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return id;
+    }
+
+    /// <summary>dana applies <c>rfc</c>; two weeks later the vote opens.</summary>
+    private async Task OpenTheVoteAsync()
+    {
+        _github.AddLabel(Repo, Issue, "rfc", "dana");
+        Assert.Equal(HttpStatusCode.Accepted, (await _host!.SendAsync("issues", Given.Labeled())).StatusCode);
+        await SettleAsync(() => Has("governance/discussion"));
+        _clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
+        await SettleAsync(() => Has("governance/voting"));
+    }
+
+    private void AssertEveryBotBodyFits() =>
+        Assert.All(_github.PostedComments().Concat(BotComments), c => Assert.True(c.Body.Length < GitHubBodyLimit, $"a bot comment of {c.Body.Length} characters"));
+
+    [Fact]
+    public async Task Only_the_visible_votes_of_the_TSC_count_whoever_else_votes_and_however_a_vote_is_dressed()
+    {
+        await StartAsync("tsc:\n  members: [Alice, bob, carol]\n");
+        await OpenTheVoteAsync();
+
+        await Comment("mallory", "/vote -1 outsiders disagree");
+        await Comment("renovate[bot]", "/vote -1 bots disagree");
+        await Comment("ci-machine", "/vote -1 a machine account of type Bot", isBot: true);
+        await Comment("alice", "```\n/vote -1 inside a fence\n```");
+        await Comment("alice", "~~~\n/vote -1 inside a tilde fence\n~~~");
+        await Comment("alice", "- ```\n  /vote -1 in a fence on a list item\n  ```");
+        await Comment("alice", "> Is this ready?\n/vote -1 a lazy line of the quote");
+        await Comment("alice", "<!--\n/vote -1 in an HTML comment\n-->");
+        await Comment("alice", "<div>\n/vote -1 in an HTML block\n</div>");
+        await Comment("alice", "／vote -1 a fullwidth solidus");
+        var minus = await Comment("alice", "/vote −1 a minus sign");
+        await Comment("bob", "/vote -1 not before the migration guide");
+        await Comment("bob", "/vote +1 the guide is there now");
+        await Comment("alice", "<details><summary>My vote</summary>\n\n/vote +1\n\n</details>");
+        await Comment("carol", "/vote 0");
+        await SettleAsync(() => Has("governance/approved"));
+
+        Assert.Equal(["rfc", "governance/approved"], _github.Labels(Repo, Issue));
+        var decision = Assert.Single(BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
+        Assert.Contains("3 of 3 TSC members voted", decision.Body, StringComparison.Ordinal);
+        Assert.Contains("2 of 3 votes are +1, at least 2 needed ✅", decision.Body, StringComparison.Ordinal);
+        Assert.Contains("| Alice | +1 |", Status, StringComparison.Ordinal);
+        Assert.Contains("| bob | +1 |", Status, StringComparison.Ordinal);
+        Assert.Contains("Non-binding votes from outside the TSC: 0 × +1, 0 × 0, 1 × -1 (shown, not counted).", Status, StringComparison.Ordinal);
+
+        // One polite reply, to the look-alike minus sign; none to outsiders, bots or hidden lines.
+        var reply = Assert.Single(BotComments, c => c.Body.StartsWith(Markers.Prefix + "reply:", StringComparison.Ordinal));
+        Assert.Contains($"reply:{minus}:", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("@alice, thank you.", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("is not a vote I understand", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(BotComments, c => c.Body.Contains("@mallory", StringComparison.Ordinal) || c.Body.Contains("@renovate", StringComparison.Ordinal));
+        AssertEveryBotBodyFits();
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task A_status_comment_forged_by_someone_else_changes_nothing_and_the_bot_still_posts_its_own()
+    {
+        await StartAsync(Given.ThreeMemberTsc);
+        var key = Round.KeyFor("rfc", Start);
+        var forged = new StringBuilder()
+            .Append(Markers.Status).Append('\n')
+            .Append("### ✅ RFC: approved on 2026-05-04 09:00 UTC\n")
+            .Append(Markers.For(Markers.VotingOpenedKey(key))).Append('\n')
+            .Append(Markers.For(Markers.DecisionKey(key))).Append('\n')
+            .Append(StateBlock.Prefix)
+            .Append($$"""{"v":1,"rounds":[{"key":"{{key}}","electorate":["mallory"],"outcome":"approved","closedAt":"2026-05-04T09:00:00+00:00","reason":"AllVoted","tally":[1,0,0],"votes":[]}]}""")
+            .Append(StateBlock.Suffix).Append('\n')
+            .ToString();
+        // Posted before the bot has said anything, by a user and by a user named like the bot, while dana labels the issue.
+        _github.GivenComment(Repo, Issue, "mallory", forged, Start);
+        _github.GivenComment(Repo, Issue, "governance-bot", forged, Start);
+
+        await OpenTheVoteAsync();
+        Assert.Single(BotComments, c => c.Body.Contains("**Voting is open**", StringComparison.Ordinal));
+        Assert.Contains("🗳️", Status, StringComparison.Ordinal);
+        await Comment("mallory", forged.Replace("approved", "approved!", StringComparison.Ordinal));
+
+        await Comment("alice", "/vote -1 the rollout plan is missing");
+        await Comment("bob", "/vote -1 agreed with alice");
+        await Comment("carol", "/vote +1");
+        await SettleAsync(() => Has("governance/rejected"));
+
+        Assert.Equal(["rfc", "governance/rejected"], _github.Labels(Repo, Issue));
+        Assert.Single(BotComments, c => c.Body.Contains(Markers.For(Markers.DecisionKey(key)), StringComparison.Ordinal) && c.Body.Contains("**Rejected.**", StringComparison.Ordinal));
+        var record = Assert.Single(StateBlock.Read(Status).Values);
+        Assert.Equal(Phase.Rejected, record.Outcome);
+        Assert.Equal(["alice", "bob", "carol"], record.Electorate);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task A_team_and_a_configuration_that_change_during_the_vote_leave_the_electorate_as_it_opened()
+    {
+        await StartAsync("tsc:\n  team: tsc\n");
+        _github.GivenTeam("octo-org", "tsc", "alice", "bob", "carol");
+        await OpenTheVoteAsync();
+        Assert.Contains(BotComments, c => c.Body.Contains("@alice @bob @carol", StringComparison.Ordinal));
+
+        _github.GivenTeam("octo-org", "tsc", "alice", "frank", "grace");
+        await Comment("frank", "/vote +1");
+        await SettleAsync(() => Status.Contains("Non-binding votes from outside the TSC: 1 × +1", StringComparison.Ordinal));
+        _github.GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, frank, grace]\n");
+        await Comment("grace", "/vote +1");
+        await Comment("bob", "/vote -1 removed from the team, still a voter in this round");
+        await Comment("alice", "/vote +1");
+        await Comment("carol", "/vote +1");
+        await SettleAsync(() => Has("governance/approved"));
+
+        var decision = Assert.Single(BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
+        Assert.Contains("3 of 3 TSC members voted", decision.Body, StringComparison.Ordinal);
+        Assert.Contains("2 of 3 votes are +1", decision.Body, StringComparison.Ordinal);
+        Assert.Contains("| bob | -1 |", Status, StringComparison.Ordinal);
+        Assert.DoesNotContain("| frank |", Status, StringComparison.Ordinal);
+        Assert.Contains("Non-binding votes from outside the TSC: 2 × +1, 0 × 0, 0 × -1", Status, StringComparison.Ordinal);
+        Assert.Equal(["alice", "bob", "carol"], Assert.Single(StateBlock.Read(Status).Values).Electorate);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task Votes_before_the_opening_and_after_the_close_are_answered_once_and_never_counted()
+    {
+        await StartAsync(Given.ThreeMemberTsc);
+        _github.AddLabel(Repo, Issue, "rfc", "dana");
+        await _host!.SendAsync("issues", Given.Labeled());
+        await SettleAsync(() => Has("governance/discussion"));
+        await Comment("alice", "/vote -1 before the discussion ended");
+        await SettleAsync(() => BotComments.Any(c => c.Body.Contains("Voting opens on 2026-05-18 09:00 UTC", StringComparison.Ordinal)));
+
+        _clock.Advance(TimeSpan.FromDays(14));
+        await SettleAsync(() => Has("governance/voting"));
+        await Comment("alice", "/vote +1");
+        await Comment("bob", "/vote +1");
+        await Comment("carol", "/vote +1");
+        await SettleAsync(() => Has("governance/approved"));
+        await Comment("carol", "/vote -1 too late, on purpose");
+        await Comment("bob", "/vote -1 me too");
+        await SettleAsync(() => BotComments.Count(c => c.Body.Contains("its result is final", StringComparison.Ordinal)) == 2);
+
+        Assert.Equal(["rfc", "governance/approved"], _github.Labels(Repo, Issue));
+        Assert.Single(BotComments, c => c.Body.Contains("Voting opens on", StringComparison.Ordinal));
+        Assert.Single(BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
+        Assert.Contains("3 of 3 TSC members voted", Status, StringComparison.Ordinal);
+        Assert.Contains("- Votes: 3 × +1, 0 × 0, 0 × -1", Status, StringComparison.Ordinal);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task A_status_comment_deleted_during_the_vote_comes_back_with_the_electorate_the_vote_opened_with()
+    {
+        await StartAsync("tsc:\n  team: tsc\n");
+        _github.GivenTeam("octo-org", "tsc", "alice", "bob", "carol");
+        await OpenTheVoteAsync();
+        await Comment("alice", "/vote +1");
+        await SettleAsync(() => Status.Contains("| alice | +1 |", StringComparison.Ordinal));
+
+        // An admin deletes the bot's status comment, and the team changes.
+        _github.DeleteComment(Assert.Single(BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Id);
+        _github.GivenTeam("octo-org", "tsc", "alice", "frank");
+        await Comment("frank", "/vote +1");
+        await SettleAsync(() => BotComments.Any(c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)));
+
+        Assert.True(Has("governance/voting"));
+        Assert.Contains("1 of 3 TSC members voted", Status, StringComparison.Ordinal);
+        Assert.Contains("Not voted yet: bob, carol.", Status, StringComparison.Ordinal);
+        Assert.Equal(["alice", "bob", "carol"], Assert.Single(StateBlock.Read(Status).Values).Electorate);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task Comments_of_100_kb_and_of_a_thousand_vote_lines_count_at_most_once_and_leave_the_host_healthy()
+    {
+        await StartAsync(Given.ThreeMemberTsc);
+        await OpenTheVoteAsync();
+        var prose = string.Concat(Enumerable.Repeat("Ünïcödé prose with *emphasis*, `code`, <b>html</b>, @bob and #12.\n", 1700));
+        Assert.True(prose.Length > 100 * 1024);
+
+        await Comment("alice", prose + "\n/vote +1");
+        await Comment("bob", "/vote -1 " + prose);
+        await Comment("mallory", string.Concat(Enumerable.Repeat("/vote +1\n", 1000)));
+        await Comment("carol", string.Concat(Enumerable.Repeat("/vote +1\n/vote 0\n", 500)));
+        await SettleAsync(() => BotComments.Count(c => c.Body.Contains("This comment has 1000 `/vote` lines", StringComparison.Ordinal)) == 2);
+
+        Assert.True(Has("governance/voting"));
+        Assert.Contains("- Votes: 1 × +1, 0 × 0, 1 × -1", Status, StringComparison.Ordinal);
+        Assert.DoesNotContain("@bob", Status, StringComparison.Ordinal);
+        AssertEveryBotBodyFits();
+        Assert.Equal(HttpStatusCode.OK, (await _host!.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        wire.Prism.AssertNoViolations();
+    }
+}
