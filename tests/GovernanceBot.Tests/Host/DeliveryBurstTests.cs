@@ -97,7 +97,8 @@ public sealed class DeliveryBurstTests(GitHubBehindPrism wire, ITestOutputHelper
             output.WriteLine($"200 concurrent deliveries: {results.Count(r => r.Refusals > 0)} refused with 503 at first ({results.Sum(r => r.Refusals)} refusals), all processed in {(DateTime.UtcNow - started).TotalSeconds:F0}s; {github.Requests().Count} requests to GitHub");
 
             Assert.All(results, r => Assert.Equal(HttpStatusCode.Accepted, r.Response.StatusCode));
-            Assert.Contains(results, r => r.Refusals > 0);
+            // Whether some meet the limit depends on timing on the machine; the 503 path itself is shown deterministically in
+            // HostileWebhookTests. What must hold whatever the timing: every delivery is taken in and none is lost.
             Assert.All(numbers, n => Assert.Single(github.Comments(Repo, n), c => c.IsBot && c.Body.Contains("<!-- governance-bot:status -->", StringComparison.Ordinal)));
             Assert.Equal(0, github.Exchanges().Count(e => e.Status == 422));
             wire.Prism.AssertNoViolations(responsesToo: false);
