@@ -58,7 +58,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseSetting("GitHub:WebhookSecret", Secret);
         builder.UseSetting("GitHub:WebhookSecretFallback", OldSecret);
         builder.UseSetting("GitHub:ApiUrl", _apiUrl);
-        builder.UseSetting("GitHub:Resilience:AttemptTimeout", "00:00:02");
+        // Ten seconds: behind Prism on a loaded 2-core machine an answer can take a few seconds, and a retry after a
+        // spurious timeout would wait on a fake clock that may never move. Tests of timeouts set a shorter one.
+        builder.UseSetting("GitHub:Resilience:AttemptTimeout", "00:00:10");
         builder.UseSetting("Governance:SweepInterval", _sweepInterval.ToString());
         builder.UseSetting("Governance:RetryDelay", "00:00:01");
         builder.UseSetting("Governance:ClaimSettle", _claimSettle.ToString());

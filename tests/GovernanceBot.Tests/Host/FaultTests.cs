@@ -8,6 +8,9 @@ public sealed class FaultTests(GitHubBehindPrism wire)
 {
     private const string Repo = Given.Repo;
 
+    // An attempt GitHub holds for 4 s times out after 2 s and is retried (or, for a comment POST, checked).
+    private static readonly Dictionary<string, string> ShortAttempts = new() { ["GitHub:Resilience:AttemptTimeout"] = "00:00:02" };
+
     public static TheoryData<string, string, string, FakeFault> Faults() => new()
     {
         { "500 then 200 on the comment POST", "POST", "/comments", new FakeFault(500) },
@@ -24,7 +27,7 @@ public sealed class FaultTests(GitHubBehindPrism wire)
     {
         var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
         var github = wire.Fresh(clock).RfcRepository();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
+        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), settings: ShortAttempts);
         await host.SettleAsync();
 
         github.Interfere(new HttpMethod(method), path, fault);

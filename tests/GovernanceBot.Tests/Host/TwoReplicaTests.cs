@@ -12,7 +12,7 @@ public sealed class TwoReplicaTests(GitHubBehindPrism wire)
     public async Task Two_replicas_post_each_transition_once_and_agree_on_the_labels()
     {
         var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository(Given.ThreeMemberTsc + "processes:\n  rfc: { discussion: 4s, voting: 1m }\n");
+        var github = wire.Fresh(clock).RfcRepository(Given.ThreeMemberTsc + "processes:\n  rfc: { discussion: 12s, voting: 1m }\n");
         var settle = TimeSpan.FromSeconds(1);
         await using var a = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), replicaId: "replica-a", claimSettle: settle);
         await using var b = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), replicaId: "replica-b", claimSettle: settle);
@@ -27,8 +27,9 @@ public sealed class TwoReplicaTests(GitHubBehindPrism wire)
         github.AddLabel(Repo, 12, "rfc", "dana");
         await DeliverToBoth("issues", Given.Labeled());
 
-        // Both replicas' timers fire at the same discussion deadline.
-        var until = DateTime.UtcNow.AddSeconds(30);
+        // The discussion (12 s: long enough for the first reconcile on a loaded machine) opens on both replicas; then
+        // both replicas' timers fire at the same discussion deadline.
+        var until = DateTime.UtcNow.AddSeconds(60);
         while (!github.Labels(Repo, 12).Contains("governance/voting") && DateTime.UtcNow < until) await Task.Delay(50);
         await Task.WhenAll(a.SettleAsync(), b.SettleAsync());
 
