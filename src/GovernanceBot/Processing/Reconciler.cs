@@ -6,38 +6,6 @@ using GovernanceBot.GitHub;
 namespace GovernanceBot.Processing;
 
 /// <summary>
-/// Who this instance is among replicas of the bot, and how long a claim must survive before posting.
-/// </summary>
-/// <param name="Id">a name unique among running replicas.</param>
-/// <param name="ClaimSettle">the wait between writing a claim and checking it is still ours (longer than a comment POST takes).</param>
-public sealed record ReplicaOptions(string Id, TimeSpan ClaimSettle, TimeSpan RecheckAfterYield)
-{
-    /// <summary>One instance alone (simulate, tests): a fixed name and no wait.</summary>
-    public static ReplicaOptions Single { get; } = new("single", TimeSpan.Zero, TimeSpan.FromMinutes(1));
-}
-
-/// <summary>What one reconcile changed on GitHub, and when the issue next needs looking at.</summary>
-public sealed record ReconcileResult(
-    IssueRef Issue,
-    Decision? Decision,
-    IReadOnlyList<string> Changes,
-    DateTimeOffset? NextDeadline,
-    DateTimeOffset? RefreshAt)
-{
-    public bool Changed => Changes.Count > 0;
-
-    /// <summary>The earliest moment the issue should be reconciled again by time alone.</summary>
-    public DateTimeOffset? WakeAt => Earliest(NextDeadline, RefreshAt);
-
-    public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
-    {
-        ({ } x, { } y) => x < y ? x : y,
-        ({ } x, null) => x,
-        (null, var y) => y,
-    };
-}
-
-/// <summary>
 /// The imperative shell around <see cref="Governance.Decide"/>: read the facts from GitHub, decide, and apply only
 /// the difference. Idempotent: run twice on the same facts, the second run changes nothing.
 /// </summary>
