@@ -19,13 +19,14 @@ public sealed class Simulator
     public static readonly TimeSpan DefaultRunOn = TimeSpan.FromDays(400);
 
     private const int MaxReconciles = 10_000;
+    private const string BotLogin = "governance-bot[bot]";
     private static readonly RepoRef Repo = new(1, "example", "project");
     private static readonly IssueRef IssueId = new(Repo, 1);
 
     public static async Task<SimulationResult> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         var clock = new VirtualClock(Epoch);
-        var github = new InMemoryGitHub(clock);
+        var github = new InMemoryGitHub(clock, BotLogin);
         var reconciler = new Reconciler(github, clock, NullLogger<Reconciler>.Instance);
         github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, scenario.Config);
         foreach (var (slug, members) in scenario.Teams) github.SetTeam(Repo.Owner, slug, members);
@@ -109,7 +110,7 @@ public sealed class Simulator
                 _ => 0,
             }, v.Policy.Processes.FirstOrDefault()?.Rules.Quorum ?? QuorumRule.Majority)
             : (0, QuorumRule.Majority);
-        var status = issue.Comments.FirstOrDefault(c => c.AuthorIsBot && c.Body.Contains(Domain.Rendering.Markers.Status, StringComparison.Ordinal));
+        var status = Governance.StatusComments(issue.Comments, BotLogin).FirstOrDefault();
         return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config);
     }
 
