@@ -80,7 +80,7 @@ public sealed partial class ReconcileWorker(
                 return;
             }
 
-            var delay = options.Value.RetryDelay * Math.Pow(2, attempt - 1);
+            var delay = Backoff.Exponential(options.Value.RetryDelay, attempt);
             LogFailed(e, issue.ToString(), attempt, delay);
             timers.Schedule(issue, time.GetUtcNow() + delay);
         }

@@ -31,7 +31,6 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
         var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow());
         var decision = Governance.Decide(facts);
-
         var plan = WritePlan.For(facts, decision);
 
         var changes = new List<string>();
