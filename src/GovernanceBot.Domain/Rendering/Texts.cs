@@ -6,13 +6,6 @@ using GovernanceBot.Domain.Voting;
 
 namespace GovernanceBot.Domain.Rendering;
 
-/// <summary>What the status comment is drawn from.</summary>
-public sealed record StatusView(GovernancePolicy Policy, IssueSnapshot Issue, IReadOnlyList<Round> Rounds, DateTimeOffset Now)
-{
-    /// <summary>Someone else edited this status comment, so its record was set aside and everything recomputed.</summary>
-    public StatusEditedByOther? Recomputed { get; init; }
-}
-
 /// <summary>
 /// Every word the bot writes on GitHub comes from here, pinned by golden files. Other people's text is
 /// always passed through <see cref="MarkdownText"/> so it can neither ping anyone nor break the markup.

@@ -3,17 +3,6 @@ using GovernanceBot.GitHub;
 
 namespace GovernanceBot.Processing;
 
-/// <summary>Webhook work goes before sweep work when both wait.</summary>
-public enum ReconcilePriority
-{
-    Webhook,
-    Timer,
-    Sweep,
-}
-
-/// <summary>"Reconcile this issue", with the delivery that asked for it (for the logs).</summary>
-public sealed record ReconcileRequest(IssueRef Issue, string? DeliveryId, ReconcilePriority Priority);
-
 /// <summary>
 /// The bounded queue between the webhook endpoint (and the sweep) and the workers. Work for one issue is serialised and
 /// bursts coalesce: an issue is queued at most once, and a request that arrives while it is being reconciled makes it

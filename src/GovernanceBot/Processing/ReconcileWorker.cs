@@ -4,30 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace GovernanceBot.Processing;
 
-/// <summary>Settings of the <c>Governance</c> section.</summary>
-public sealed class GovernanceOptions
-{
-    public const string SectionName = "Governance";
-
-    /// <summary>How often every open process is reconciled, healing missed webhooks.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How many issues are reconciled at once (each issue is still one at a time).</summary>
-    public int Workers { get; set; } = 4;
-
-    /// <summary>How often a failing issue is retried before it is left to the next sweep.</summary>
-    public int MaxRetries { get; set; } = 5;
-
-    /// <summary>The first retry delay; it doubles with each attempt.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>This instance's name among replicas; default: the host name and process id.</summary>
-    public string? ReplicaId { get; set; }
-
-    /// <summary>How long a replica's claim must survive before it posts (longer than a comment POST takes).</summary>
-    public TimeSpan ClaimSettle { get; set; } = TimeSpan.FromSeconds(2);
-}
-
 /// <summary>
 /// Drains the queue: reconciles one issue at a time per issue, several issues at once; a failure is logged and retried
 /// later without stopping the others; on shutdown the work in hand is finished and nothing new is started.
@@ -104,7 +80,7 @@ public sealed partial class ReconcileWorker(
                 return;
             }
 
-            var delay = options.Value.RetryDelay * Math.Pow(2, attempt - 1);
+            var delay = Backoff.Exponential(options.Value.RetryDelay, attempt);
             LogFailed(e, issue.ToString(), attempt, delay);
             timers.Schedule(issue, time.GetUtcNow() + delay);
         }

@@ -6,38 +6,6 @@ using GovernanceBot.GitHub;
 namespace GovernanceBot.Processing;
 
 /// <summary>
-/// Who this instance is among replicas of the bot, and how long a claim must survive before posting.
-/// </summary>
-/// <param name="Id">a name unique among running replicas.</param>
-/// <param name="ClaimSettle">the wait between writing a claim and checking it is still ours (longer than a comment POST takes).</param>
-public sealed record ReplicaOptions(string Id, TimeSpan ClaimSettle, TimeSpan RecheckAfterYield)
-{
-    /// <summary>One instance alone (simulate, tests): a fixed name and no wait.</summary>
-    public static ReplicaOptions Single { get; } = new("single", TimeSpan.Zero, TimeSpan.FromMinutes(1));
-}
-
-/// <summary>What one reconcile changed on GitHub, and when the issue next needs looking at.</summary>
-public sealed record ReconcileResult(
-    IssueRef Issue,
-    Decision? Decision,
-    IReadOnlyList<string> Changes,
-    DateTimeOffset? NextDeadline,
-    DateTimeOffset? RefreshAt)
-{
-    public bool Changed => Changes.Count > 0;
-
-    /// <summary>The earliest moment the issue should be reconciled again by time alone.</summary>
-    public DateTimeOffset? WakeAt => Earliest(NextDeadline, RefreshAt);
-
-    public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
-    {
-        ({ } x, { } y) => x < y ? x : y,
-        ({ } x, null) => x,
-        (null, var y) => y,
-    };
-}
-
-/// <summary>
 /// The imperative shell around <see cref="Governance.Decide"/>: read the facts from GitHub, decide, and apply only
 /// the difference. Idempotent: run twice on the same facts, the second run changes nothing.
 /// </summary>
@@ -63,11 +31,12 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
         var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow());
         var decision = Governance.Decide(facts);
+        var plan = WritePlan.For(facts, decision);
 
         var changes = new List<string>();
-        var pending = PendingComments(facts, decision);
-        var statusId = await ApplyStatusAsync(issue, facts, decision, claim: pending.Count > 0, changes, cancellationToken);
-        await ApplyLabelsAsync(issue, snapshot, decision, changes, cancellationToken);
+        var pending = plan.Comments;
+        var statusId = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: pending.Count > 0, changes, cancellationToken);
+        await ApplyLabelsAsync(issue, plan, changes, cancellationToken);
         var yielded = pending.Count > 0 && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
 
         LogReconciled(issue.Repo.ToString(), issue.Number, decision.Outcome ?? "none", changes.Count, decision.NextDeadline);
@@ -120,30 +89,29 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
     }
 
     /// <summary>
-    /// Makes the status comment say what the decision says (ignoring any claim line), appending this replica's claim
-    /// when comments are about to be posted. Returns the status comment's id, or null when the issue has none.
+    /// Applies the plan's status edit, appending this replica's claim when comments are about to be posted (so the status
+    /// comment is then edited even when its text is right). Returns the status comment's id, or null when the issue has none.
     /// </summary>
-    private async Task<long?> ApplyStatusAsync(IssueRef issue, IssueFacts facts, Decision decision, bool claim, List<string> changes, CancellationToken cancellationToken)
+    private async Task<long?> ApplyStatusAsync(IssueRef issue, string botLogin, StatusEdit status, bool claim, List<string> changes, CancellationToken cancellationToken)
     {
-        if (decision.StatusComment is not { } body) return null;
+        if (status.Body is not { } body) return null;
         var desired = claim ? body + Markers.Claim(_replica.Id) + "\n" : body;
-        var existing = Governance.StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
         try
         {
-            if (existing is null)
+            if (status.ExistingId is not { } existingId)
             {
                 var id = await github.PostCommentAsync(issue, desired, cancellationToken);
                 changes.Add($"posted the status comment ({id})");
-                return await KeepOldestStatusAsync(issue, facts.BotLogin, id, changes, cancellationToken);
+                return await KeepOldestStatusAsync(issue, botLogin, id, changes, cancellationToken);
             }
 
-            if (claim || !string.Equals(Markers.WithoutClaim(existing.Body), body, StringComparison.Ordinal))
+            if (claim || status.Change == StatusChange.Edit)
             {
-                await github.EditCommentAsync(issue.Repo, existing.Id, desired, cancellationToken);
+                await github.EditCommentAsync(issue.Repo, existingId, desired, cancellationToken);
                 changes.Add("updated the status comment");
             }
 
-            return existing.Id;
+            return existingId;
         }
         catch (Exception e) when (Refused(issue, "the status comment", e))
         {
@@ -162,24 +130,11 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         return statuses[0].Id;
     }
 
-    private static HashSet<string> PostedKeys(IEnumerable<CommentFact> comments, string botLogin) => comments
-        .Where(c => string.Equals(c.Author, botLogin, StringComparison.OrdinalIgnoreCase))
-        .Select(c => Markers.KeyOf(c.Body))
-        .OfType<string>()
-        .ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The comments not posted yet, transitions (voting opened, decision, cancelled) before replies.</summary>
-    private static List<OutgoingComment> PendingComments(IssueFacts facts, Decision decision)
-    {
-        var posted = PostedKeys(facts.Comments, facts.BotLogin);
-        return [.. decision.Comments.Where(c => !posted.Contains(c.Key)).OrderBy(c => c.Key.StartsWith("reply:", StringComparison.Ordinal))];
-    }
-
     /// <summary>
     /// Posts the comments now due, if this replica's claim in the status comment survived the settle time; each is
     /// checked by its marker right before posting. False when another replica's claim won (it posts them instead).
     /// </summary>
-    private async Task<bool> PostCommentsAsync(IssueRef issue, string botLogin, long? statusId, List<OutgoingComment> pending, List<string> changes, CancellationToken cancellationToken)
+    private async Task<bool> PostCommentsAsync(IssueRef issue, string botLogin, long? statusId, IReadOnlyList<OutgoingComment> pending, List<string> changes, CancellationToken cancellationToken)
     {
         if (_replica.ClaimSettle > TimeSpan.Zero) await Task.Delay(_replica.ClaimSettle, time, cancellationToken);
         var fresh = await github.GetCommentsAsync(issue, cancellationToken);
@@ -190,8 +145,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
             return false;
         }
 
-        var posted = PostedKeys(fresh, botLogin);
-        foreach (var comment in pending.Where(c => !posted.Contains(c.Key)))
+        foreach (var comment in WritePlan.NotYetPosted(pending, fresh, botLogin))
         {
             try
             {
@@ -207,10 +161,9 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         return true;
     }
 
-    private async Task ApplyLabelsAsync(IssueRef issue, IssueSnapshot snapshot, Decision decision, List<string> changes, CancellationToken cancellationToken)
+    private async Task ApplyLabelsAsync(IssueRef issue, WritePlan plan, List<string> changes, CancellationToken cancellationToken)
     {
-        var current = snapshot.Labels.Where(PhaseLabels.IsPhaseLabel).ToList();
-        foreach (var label in current.Where(l => !decision.PhaseLabels.Contains(l, StringComparer.OrdinalIgnoreCase)))
+        foreach (var label in plan.LabelsToRemove)
         {
             try
             {
@@ -222,7 +175,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
             }
         }
 
-        foreach (var label in decision.PhaseLabels.Where(l => !current.Contains(l, StringComparer.OrdinalIgnoreCase)))
+        foreach (var label in plan.LabelsToAdd)
         {
             try
             {

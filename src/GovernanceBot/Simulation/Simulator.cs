@@ -6,35 +6,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GovernanceBot.Simulation;
 
-/// <summary>What happened at one moment of a simulation: the person's action (if any) and what the bot did.</summary>
-/// <param name="What">the person's action, or the deadline reached ("discussion ends", "voting ends"), or "until".</param>
-/// <param name="Tally">the binding tally after the bot looked, while there is one (from voting on).</param>
-/// <param name="Vote">the vote this step cast, such as "+1", when its comment holds one.</param>
-/// <param name="By">who acted, for a person's step; null for a deadline.</param>
-/// <param name="ConfigRead">the configuration as the bot read it at this step, when it was read for the first time or had changed.</param>
-public sealed record SimulationEvent(
-    DateTimeOffset At,
-    TimeSpan Offset,
-    string What,
-    IReadOnlyList<string> BotChanges,
-    string? Outcome,
-    Domain.Voting.TallySummary? Tally = null,
-    string? Vote = null,
-    ConfigResult? ConfigRead = null,
-    string? By = null);
-
-/// <summary>The end state of a simulation.</summary>
-public sealed record SimulationResult(
-    IReadOnlyList<SimulationEvent> Events,
-    string? Outcome,
-    IReadOnlyList<string> Labels,
-    Domain.Voting.TallySummary? Tally,
-    int TscSize,
-    QuorumRule Quorum,
-    IReadOnlyList<CommentFact> Comments,
-    string? StatusComment,
-    ConfigResult? Config = null);
-
 /// <summary>
 /// Runs a scenario against <see cref="InMemoryGitHub"/> on a virtual clock, reconciling after every step and at
 /// every deadline in between, then letting the clock run on until the process is decided (or <c>until</c>).
@@ -48,13 +19,14 @@ public sealed class Simulator
     public static readonly TimeSpan DefaultRunOn = TimeSpan.FromDays(400);
 
     private const int MaxReconciles = 10_000;
+    private const string BotLogin = "governance-bot[bot]";
     private static readonly RepoRef Repo = new(1, "example", "project");
     private static readonly IssueRef IssueId = new(Repo, 1);
 
     public static async Task<SimulationResult> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         var clock = new VirtualClock(Epoch);
-        var github = new InMemoryGitHub(clock);
+        var github = new InMemoryGitHub(clock, BotLogin);
         var reconciler = new Reconciler(github, clock, NullLogger<Reconciler>.Instance);
         github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, scenario.Config);
         foreach (var (slug, members) in scenario.Teams) github.SetTeam(Repo.Owner, slug, members);
@@ -138,7 +110,7 @@ public sealed class Simulator
                 _ => 0,
             }, v.Policy.Processes.FirstOrDefault()?.Rules.Quorum ?? QuorumRule.Majority)
             : (0, QuorumRule.Majority);
-        var status = issue.Comments.FirstOrDefault(c => c.AuthorIsBot && c.Body.Contains(Domain.Rendering.Markers.Status, StringComparison.Ordinal));
+        var status = Governance.StatusComments(issue.Comments, BotLogin).FirstOrDefault();
         return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config);
     }
 

@@ -70,7 +70,8 @@ public sealed class IssueStory
     /// <summary>Someone edits the bot's status comment (an admin can).</summary>
     public IssueStory EditStatus(double day, string by, Func<string, string> edit)
     {
-        var i = _comments.FindIndex(c => c.Author == Bot && c.Body.Contains(Markers.Status, StringComparison.Ordinal));
+        var status = Governance.StatusComments(_comments, Bot).First();
+        var i = _comments.FindIndex(c => c.Id == status.Id);
         _comments[i] = _comments[i] with { Body = edit(_comments[i].Body), UpdatedAt = Day(day), Edits = new CommentEdits(by, Day(day), [], Complete: false) };
         return this;
     }
@@ -109,22 +110,27 @@ public sealed class IssueStory
 
     public Decision BotRunsAt(DateTimeOffset now)
     {
-        var decision = Governance.Decide(FactsAt(now));
-        if (decision.StatusComment is { } body)
+        var facts = FactsAt(now);
+        var decision = Governance.Decide(facts);
+        var plan = WritePlan.For(facts, decision);
+        switch (plan.Status)
         {
-            var i = _comments.FindIndex(c => c.Author == Bot && c.Body.Contains(Markers.Status, StringComparison.Ordinal));
-            if (i < 0) _comments.Add(new CommentFact(++_id, Bot, true, body, now, now, "https://github.com/o/r/issues/1#status"));
-            else if (_comments[i].Body != body) _comments[i] = _comments[i] with { Body = body, UpdatedAt = now, Edits = new CommentEdits(Bot, now, [], Complete: false) };
+            case { Change: StatusChange.Create, Body: { } body }:
+                _comments.Add(new CommentFact(++_id, Bot, true, body, now, now, "https://github.com/o/r/issues/1#status"));
+                break;
+            case { Change: StatusChange.Edit, Body: { } body, ExistingId: { } id }:
+                var i = _comments.FindIndex(c => c.Id == id);
+                _comments[i] = _comments[i] with { Body = body, UpdatedAt = now, Edits = new CommentEdits(Bot, now, [], Complete: false) };
+                break;
         }
 
-        var posted = _comments.Where(c => c.Author == Bot).Select(c => Markers.KeyOf(c.Body)).ToHashSet();
-        foreach (var c in decision.Comments.Where(c => !posted.Contains(c.Key)))
+        foreach (var c in plan.Comments)
         {
             _comments.Add(new CommentFact(++_id, Bot, true, c.Body, now, now, $"https://github.com/o/r/issues/1#issuecomment-{_id}"));
         }
 
-        _labels.RemoveAll(PhaseLabels.IsPhaseLabel);
-        _labels.AddRange(decision.PhaseLabels);
+        foreach (var label in plan.LabelsToRemove) _labels.Remove(label);
+        _labels.AddRange(plan.LabelsToAdd);
         return decision;
     }
 

@@ -1,0 +1,16 @@
+namespace GovernanceBot.Domain.Config;
+
+/// <summary>One process, keyed by its trigger label (<c>rfc</c>, <c>governance-amendment</c>).</summary>
+public sealed record ProcessProfile(string Label, TimeSpan Discussion, TimeSpan Voting, VotingRules Rules)
+{
+    public static TimeSpan DefaultDiscussion { get; } = TimeSpan.FromDays(14);
+    public static TimeSpan DefaultVoting { get; } = TimeSpan.FromDays(7);
+
+    /// <summary>What a person reads: "RFC", "Governance amendment", or the label itself.</summary>
+    public string DisplayName => Label.ToLowerInvariant() switch
+    {
+        "rfc" => "RFC",
+        "governance-amendment" => "Governance amendment",
+        _ => Label,
+    };
+}

@@ -1,0 +1,48 @@
+using GovernanceBot.Domain.Voting;
+
+namespace GovernanceBot.Domain.Lifecycle;
+
+public static class PhaseExtensions
+{
+    public static bool IsFinal(this Phase phase) => phase is not (Phase.Discussion or Phase.Voting);
+
+    public static Phase ToPhase(this Outcome outcome) => outcome switch
+    {
+        Outcome.Approved => Phase.Approved,
+        Outcome.Rejected => Phase.Rejected,
+        _ => Phase.NoQuorum,
+    };
+
+    /// <summary>The label that shows the phase on the issue.</summary>
+    public static string Label(this Phase phase) => phase switch
+    {
+        Phase.Discussion => PhaseLabels.Discussion,
+        Phase.Voting => PhaseLabels.Voting,
+        Phase.Approved => PhaseLabels.Approved,
+        Phase.Rejected => PhaseLabels.Rejected,
+        Phase.NoQuorum => PhaseLabels.NoQuorum,
+        _ => PhaseLabels.Cancelled,
+    };
+
+    /// <summary>The word used in the simulate JSON and the state block.</summary>
+    public static string Slug(this Phase phase) => phase switch
+    {
+        Phase.Discussion => "discussion",
+        Phase.Voting => "voting",
+        Phase.Approved => "approved",
+        Phase.Rejected => "rejected",
+        Phase.NoQuorum => "no-quorum",
+        _ => "cancelled",
+    };
+
+    public static Phase? FromSlug(string? slug) => slug switch
+    {
+        "discussion" => Phase.Discussion,
+        "voting" => Phase.Voting,
+        "approved" => Phase.Approved,
+        "rejected" => Phase.Rejected,
+        "no-quorum" => Phase.NoQuorum,
+        "cancelled" => Phase.Cancelled,
+        _ => null,
+    };
+}

@@ -1,0 +1,17 @@
+namespace GovernanceBot.Domain.Lifecycle;
+
+/// <summary>The phase labels the bot owns. Exactly one is on an issue that has a process.</summary>
+public static class PhaseLabels
+{
+    public const string Prefix = "governance/";
+    public const string Discussion = "governance/discussion";
+    public const string Voting = "governance/voting";
+    public const string Approved = "governance/approved";
+    public const string Rejected = "governance/rejected";
+    public const string NoQuorum = "governance/no-quorum";
+    public const string Cancelled = "governance/cancelled";
+
+    public static IReadOnlyList<string> All { get; } = [Discussion, Voting, Approved, Rejected, NoQuorum, Cancelled];
+
+    public static bool IsPhaseLabel(string label) => All.Contains(label, StringComparer.OrdinalIgnoreCase);
+}

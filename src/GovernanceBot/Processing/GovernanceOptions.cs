@@ -1,0 +1,25 @@
+namespace GovernanceBot.Processing;
+
+/// <summary>Settings of the <c>Governance</c> section.</summary>
+public sealed class GovernanceOptions
+{
+    public const string SectionName = "Governance";
+
+    /// <summary>How often every open process is reconciled, healing missed webhooks.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many issues are reconciled at once (each issue is still one at a time).</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>How often a failing issue is retried before it is left to the next sweep.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>The first retry delay; it doubles with each attempt.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>This instance's name among replicas; default: the host name and process id.</summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary>How long a replica's claim must survive before it posts (longer than a comment POST takes).</summary>
+    public TimeSpan ClaimSettle { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,25 @@
+using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.GitHub;
+
+namespace GovernanceBot.Processing;
+
+/// <summary>What one reconcile changed on GitHub, and when the issue next needs looking at.</summary>
+public sealed record ReconcileResult(
+    IssueRef Issue,
+    Decision? Decision,
+    IReadOnlyList<string> Changes,
+    DateTimeOffset? NextDeadline,
+    DateTimeOffset? RefreshAt)
+{
+    public bool Changed => Changes.Count > 0;
+
+    /// <summary>The earliest moment the issue should be reconciled again by time alone.</summary>
+    public DateTimeOffset? WakeAt => Earliest(NextDeadline, RefreshAt);
+
+    public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
+    {
+        ({ } x, { } y) => x < y ? x : y,
+        ({ } x, null) => x,
+        (null, var y) => y,
+    };
+}
