@@ -160,28 +160,8 @@ public static partial class Governance
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
-        // Extensions, in the order they were posted, each lengthening the phase it was posted in.
-        var discussionEnds = start + profile.Discussion;
-        var votingExtra = TimeSpan.Zero;
-        var extensions = new List<Extension>();
-        foreach (var c in context.Comments.Where(c => c.At >= start && (cancel is null || c.At < cancel.At) && context.IsTsc(c.Author)))
-        {
-            foreach (var extend in c.Commands.OfType<Command.Extend>())
-            {
-                if (c.At < discussionEnds)
-                {
-                    discussionEnds += extend.By;
-                    extensions.Add(new Extension(c.Author, extend.By, Phase.Discussion, c.At, c.Comment.Url));
-                }
-                else if (c.At < discussionEnds + profile.Voting + votingExtra)
-                {
-                    votingExtra += extend.By;
-                    extensions.Add(new Extension(c.Author, extend.By, Phase.Voting, c.At, c.Comment.Url));
-                }
-            }
-        }
-
-        var votingEnds = discussionEnds + profile.Voting + votingExtra;
+        var (discussionEnds, votingEnds, extensions) =
+            Scheduled(context, start, start + profile.Discussion, start + profile.Discussion + profile.Voting, until: cancel?.At, settled: false);
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
         var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
 
@@ -262,7 +242,13 @@ public static partial class Governance
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
         profile = Frozen(profile, record);
-        var discussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion;
+        var schedule = Scheduled(
+            context,
+            started.At,
+            record.DiscussionEnds ?? started.At + profile.Discussion,
+            record.VotingEnds ?? started.At + profile.Discussion + profile.Voting,
+            closedAt,
+            settled: true);
         return new Round
         {
             Key = record.Key,
@@ -270,8 +256,8 @@ public static partial class Governance
             Profile = profile,
             Start = started.At,
             StartedBy = started.Actor,
-            DiscussionEnds = discussionEnds,
-            VotingEnds = record.VotingEnds ?? started.At + profile.Discussion + profile.Voting,
+            DiscussionEnds = schedule.DiscussionEnds,
+            VotingEnds = schedule.VotingEnds,
             Phase = outcome,
             EndedAt = closedAt,
             EndReason = record.Reason,
@@ -281,17 +267,10 @@ public static partial class Governance
             RecordedNonBinding = record.NonBinding,
             RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
-            Extensions = ExtensionsBefore(context, started.At, discussionEnds, closedAt),
+            Extensions = schedule.Extensions,
             FromRecord = true,
         };
     }
-
-    /// <summary>The extensions of a recorded round, each in the phase it was posted in (before or after the discussion ended).</summary>
-    private static List<Extension> ExtensionsBefore(Context context, DateTimeOffset start, DateTimeOffset discussionEnds, DateTimeOffset end) =>
-        [.. context.Comments
-            .Where(c => c.At >= start && c.At < end && context.IsTsc(c.Author))
-            .SelectMany(c => c.Commands.OfType<Command.Extend>().Select(x =>
-                new Extension(c.Author, x.By, c.At < discussionEnds ? Phase.Discussion : Phase.Voting, c.At, c.Comment.Url)))];
 
     private static Ending? FirstCancellation(Context context, ProcessProfile profile, DateTimeOffset start, IEnumerable<IssueEvent> later)
     {
@@ -404,6 +383,9 @@ public static partial class Governance
     private static ReplyItem? ItemFor(Context context, ParsedComment c, Command command, Round round)
     {
         var endedBefore = round.EndedAt is { } end && (c.At > end || (c.At == end && round.EndReason != EndReason.CancelCommand && !round.Ballots.Any(b => b.CommentId == c.Comment.Id)));
+
+        // Extend and cancel act on a running round: posted at or after its end, they find nothing running.
+        var afterEnd = round.EndedAt is { } ended && c.At >= ended;
         switch (command)
         {
             case Command.Malformed malformed:
@@ -415,12 +397,12 @@ public static partial class Governance
                 return null;
             case Command.Extend extend:
                 if (!context.IsTsc(c.Author)) return new ReplyItem.NotAllowed(extend.Line, "extend");
-                if (endedBefore || round.EndedAt == c.At) return new ReplyItem.NothingRunning(extend.Line, round.Phase);
+                if (afterEnd) return new ReplyItem.NothingRunning(extend.Line, round.Phase);
                 return null;
             case Command.Cancel cancel:
                 if (!context.MayCancel(c.Author)) return new ReplyItem.NotAllowed(cancel.Line, "cancel");
                 if (round.EndReason == EndReason.CancelCommand && round.EndedAt == c.At) return null;
-                if (round.EndedAt is { } ended && c.At >= ended) return new ReplyItem.NothingRunning(cancel.Line, round.Phase);
+                if (afterEnd) return new ReplyItem.NothingRunning(cancel.Line, round.Phase);
                 return null;
             default:
                 return null;
