@@ -23,13 +23,13 @@ public static partial class Governance
 
         if (facts.Config is ConfigResult.Invalid invalid)
         {
-            return Paused(facts, status, Texts.ConfigProblem(invalid), "invalid-config", $"configuration in {invalid.Source} is invalid");
+            return Paused(facts, status, Texts.ConfigProblem(invalid));
         }
 
         var policy = ((ConfigResult.Valid)facts.Config).Policy;
         if (facts.Tsc is TscResult.Unavailable unavailable)
         {
-            return Paused(facts, status, Texts.TscProblem(unavailable.Reason), "invalid-config", $"the TSC cannot be read: {unavailable.Reason}");
+            return Paused(facts, status, Texts.TscProblem(unavailable.Reason));
         }
 
         // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
@@ -42,7 +42,7 @@ public static partial class Governance
         if (rounds.Count == 0)
         {
             // No process on this issue: leave it alone, but still answer /governance help and remove stray phase labels.
-            return new Decision([], null, comments, null, null, null, null, ["no process has been started on this issue"]);
+            return new Decision([], null, comments, null, null, null, null);
         }
 
         var latest = rounds[^1];
@@ -62,16 +62,8 @@ public static partial class Governance
             deadline,
             refresh,
             latest.Phase.Slug(),
-            latest.Tally,
-            [.. rounds.Select(Describe)]);
+            latest.Tally);
     }
-
-    private static string Describe(Round r) => r.Phase switch
-    {
-        Phase.Discussion => $"{r.Key}: discussion until {r.DiscussionEnds:u}",
-        Phase.Voting => $"{r.Key}: voting until {r.VotingEnds:u}",
-        _ => $"{r.Key}: {r.Phase.Slug()} at {r.EndedAt:u} ({r.EndReason}){(r.FromRecord ? ", as recorded" : "")}",
-    };
 
     /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
     internal static CommentFact? FindStatusComment(IssueFacts facts) => StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
@@ -87,18 +79,18 @@ public static partial class Governance
     private static bool IsBotLogin(string login) => login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The configuration or the TSC cannot be read: start and decide nothing, say why, keep everything else.</summary>
-    private static Decision Paused(IssueFacts facts, CommentFact? status, string problem, string outcome, string reason)
+    private static Decision Paused(IssueFacts facts, CommentFact? status, string problem)
     {
         var labels = facts.Issue.Labels;
         var hasProcess = status is not null
             || labels.Any(PhaseLabels.IsPhaseLabel)
             || labels.Any(l => GovernancePolicy.DefaultTriggerLabels.Contains(l, StringComparer.OrdinalIgnoreCase));
-        if (!hasProcess) return Decision.Nothing(reason);
+        if (!hasProcess) return Decision.Nothing;
 
         // Keep the recorded state verbatim: a broken config must not make the bot forget a final outcome.
         var keptState = status is null ? null : Markers.ExtractStateBlock(status.Body);
         var body = Texts.PausedStatusComment(problem, keptState);
-        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, outcome, null, [reason]);
+        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, "invalid-config", null);
     }
 
     private sealed record Context(
