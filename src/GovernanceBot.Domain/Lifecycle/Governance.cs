@@ -260,7 +260,6 @@ public static partial class Governance
             RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
             Extensions = schedule.Extensions,
-            FromRecord = true,
         };
     }
 
