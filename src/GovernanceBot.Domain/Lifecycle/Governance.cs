@@ -152,8 +152,9 @@ public static partial class Governance
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
-        var (discussionEnds, votingEnds, extensions) =
-            Scheduled(context, start, start + profile.Discussion, start + profile.Discussion + profile.Voting, until: cancel?.At, settled: false);
+        Schedule ExtendedUntil(DateTimeOffset? until) =>
+            Scheduled(context, start, start + profile.Discussion, start + profile.Discussion + profile.Voting, until, settled: false);
+        var (discussionEnds, votingEnds, extensions) = ExtendedUntil(cancel?.At);
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
         var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
 
@@ -164,6 +165,10 @@ public static partial class Governance
         {
             closeAt = allVoted;
             closeReason = EndReason.AllVoted;
+
+            // Once every member has voted nothing runs: an extension posted from then on lengthens nothing (its reply says
+            // so), as when the round is read back from its record. The vote still closes at the same moment without it.
+            if (cancel is null || cancel.At > allVoted) (discussionEnds, votingEnds, extensions) = ExtendedUntil(allVoted);
         }
 
         var round = new Round
