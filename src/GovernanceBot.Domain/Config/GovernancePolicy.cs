@@ -12,6 +12,4 @@ public sealed record GovernancePolicy(TscSource Tsc, IReadOnlyList<ProcessProfil
     /// <summary>The profile for a trigger label; GitHub label names compare case-insensitively.</summary>
     public ProcessProfile? ProfileFor(string label) =>
         Processes.FirstOrDefault(p => string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase));
-
-    public bool IsTrigger(string label) => ProfileFor(label) is not null;
 }

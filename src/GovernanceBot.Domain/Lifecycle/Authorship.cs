@@ -77,8 +77,6 @@ public static class Authorship
 
     // ---- The bot's own status comment ----------------------------------------------------------------
 
-    private const string RecomputedPrefix = Markers.Prefix + "recomputed ";
-
     /// <summary>
     /// The status comment with its record only when the bot wrote it as it stands: one last edited by anyone else keeps
     /// its place, but its body is reduced to the marker, so everything is recomputed, and the notice says so from then on.
@@ -92,23 +90,6 @@ public static class Authorship
             return (status with { Body = Markers.Status }, new StatusEditedByOther(editor, status.Edits!.EditedAt ?? status.UpdatedAt));
         }
 
-        return (status, RecomputedIn(status.Body));
-    }
-
-    /// <summary>The hidden line that keeps the notice once the bot has rewritten the comment (its own text is trusted again).</summary>
-    public static string RecomputedMarker(StatusEditedByOther edit) => $"{RecomputedPrefix}{edit.Editor} {edit.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} -->";
-
-    /// <summary>The notice recorded in a status comment the bot wrote itself, or null.</summary>
-    public static StatusEditedByOther? RecomputedIn(string body)
-    {
-        var start = body.IndexOf(RecomputedPrefix, StringComparison.Ordinal);
-        if (start < 0) return null;
-        start += RecomputedPrefix.Length;
-        var end = body.IndexOf(" -->", start, StringComparison.Ordinal);
-        if (end < 0) return null;
-        var parts = body[start..end].Split(' ');
-        return parts.Length == 2 && DateTimeOffset.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? new StatusEditedByOther(parts[0], at)
-            : null;
+        return (status, Markers.RecomputedIn(status.Body));
     }
 }

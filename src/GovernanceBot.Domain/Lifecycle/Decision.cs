@@ -7,7 +7,7 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// </summary>
 public sealed record OutgoingComment(string Key, string Body, string Why);
 
-/// <summary>What should be true on the issue, and why: the value the applier makes so.</summary>
+/// <summary>What should be true on the issue: the value the applier makes so (each comment says why it is due).</summary>
 /// <param name="PhaseLabels">the governance/* labels that should be on the issue (none, or exactly one).</param>
 /// <param name="StatusComment">the whole body of the status comment, or null when the issue has no process.</param>
 /// <param name="Comments">replies and transition comments that should exist.</param>
@@ -21,8 +21,7 @@ public sealed record Decision(
     DateTimeOffset? NextDeadline,
     DateTimeOffset? RefreshAt,
     string? Outcome,
-    Voting.TallySummary? Tally,
-    IReadOnlyList<string> Reasons)
+    Voting.TallySummary? Tally)
 {
-    public static Decision Nothing(string reason) => new([], null, [], null, null, null, null, [reason]);
+    public static Decision Nothing { get; } = new([], null, [], null, null, null, null);
 }

@@ -23,13 +23,13 @@ public static partial class Governance
 
         if (facts.Config is ConfigResult.Invalid invalid)
         {
-            return Paused(facts, status, Texts.ConfigProblem(invalid), "invalid-config", $"configuration in {invalid.Source} is invalid");
+            return Paused(facts, status, Texts.ConfigProblem(invalid));
         }
 
         var policy = ((ConfigResult.Valid)facts.Config).Policy;
         if (facts.Tsc is TscResult.Unavailable unavailable)
         {
-            return Paused(facts, status, Texts.TscProblem(unavailable.Reason), "invalid-config", $"the TSC cannot be read: {unavailable.Reason}");
+            return Paused(facts, status, Texts.TscProblem(unavailable.Reason));
         }
 
         // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
@@ -42,7 +42,7 @@ public static partial class Governance
         if (rounds.Count == 0)
         {
             // No process on this issue: leave it alone, but still answer /governance help and remove stray phase labels.
-            return new Decision([], null, comments, null, null, null, null, ["no process has been started on this issue"]);
+            return new Decision([], null, comments, null, null, null, null);
         }
 
         var latest = rounds[^1];
@@ -62,16 +62,8 @@ public static partial class Governance
             deadline,
             refresh,
             latest.Phase.Slug(),
-            latest.Tally,
-            [.. rounds.Select(Describe)]);
+            latest.Tally);
     }
-
-    private static string Describe(Round r) => r.Phase switch
-    {
-        Phase.Discussion => $"{r.Key}: discussion until {r.DiscussionEnds:u}",
-        Phase.Voting => $"{r.Key}: voting until {r.VotingEnds:u}",
-        _ => $"{r.Key}: {r.Phase.Slug()} at {r.EndedAt:u} ({r.EndReason}){(r.FromRecord ? ", as recorded" : "")}",
-    };
 
     /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
     internal static CommentFact? FindStatusComment(IssueFacts facts) => StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
@@ -87,18 +79,18 @@ public static partial class Governance
     private static bool IsBotLogin(string login) => login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The configuration or the TSC cannot be read: start and decide nothing, say why, keep everything else.</summary>
-    private static Decision Paused(IssueFacts facts, CommentFact? status, string problem, string outcome, string reason)
+    private static Decision Paused(IssueFacts facts, CommentFact? status, string problem)
     {
         var labels = facts.Issue.Labels;
         var hasProcess = status is not null
             || labels.Any(PhaseLabels.IsPhaseLabel)
             || labels.Any(l => GovernancePolicy.DefaultTriggerLabels.Contains(l, StringComparer.OrdinalIgnoreCase));
-        if (!hasProcess) return Decision.Nothing(reason);
+        if (!hasProcess) return Decision.Nothing;
 
         // Keep the recorded state verbatim: a broken config must not make the bot forget a final outcome.
         var keptState = status is null ? null : Markers.ExtractStateBlock(status.Body);
         var body = Texts.PausedStatusComment(problem, keptState);
-        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, outcome, null, [reason]);
+        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, "invalid-config", null);
     }
 
     private sealed record Context(
@@ -160,28 +152,9 @@ public static partial class Governance
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
-        // Extensions, in the order they were posted, each lengthening the phase it was posted in.
-        var discussionEnds = start + profile.Discussion;
-        var votingExtra = TimeSpan.Zero;
-        var extensions = new List<Extension>();
-        foreach (var c in context.Comments.Where(c => c.At >= start && (cancel is null || c.At < cancel.At) && context.IsTsc(c.Author)))
-        {
-            foreach (var extend in c.Commands.OfType<Command.Extend>())
-            {
-                if (c.At < discussionEnds)
-                {
-                    discussionEnds += extend.By;
-                    extensions.Add(new Extension(c.Author, extend.By, Phase.Discussion, c.At, c.Comment.Url));
-                }
-                else if (c.At < discussionEnds + profile.Voting + votingExtra)
-                {
-                    votingExtra += extend.By;
-                    extensions.Add(new Extension(c.Author, extend.By, Phase.Voting, c.At, c.Comment.Url));
-                }
-            }
-        }
-
-        var votingEnds = discussionEnds + profile.Voting + votingExtra;
+        Schedule ExtendedUntil(DateTimeOffset? until) =>
+            Scheduled(context, start, start + profile.Discussion, start + profile.Discussion + profile.Voting, until, settled: false);
+        var (discussionEnds, votingEnds, extensions) = ExtendedUntil(cancel?.At);
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
         var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
 
@@ -192,6 +165,10 @@ public static partial class Governance
         {
             closeAt = allVoted;
             closeReason = EndReason.AllVoted;
+
+            // Once every member has voted nothing runs: an extension posted from then on lengthens nothing (its reply says
+            // so), as when the round is read back from its record. The vote still closes at the same moment without it.
+            if (cancel is null || cancel.At > allVoted) (discussionEnds, votingEnds, extensions) = ExtendedUntil(allVoted);
         }
 
         var round = new Round
@@ -262,7 +239,13 @@ public static partial class Governance
     private static Round FromRecord(Context context, ProcessProfile profile, IssueEvent started, int number, RoundRecord record, Phase outcome, DateTimeOffset closedAt)
     {
         profile = Frozen(profile, record);
-        var discussionEnds = record.DiscussionEnds ?? started.At + profile.Discussion;
+        var schedule = Scheduled(
+            context,
+            started.At,
+            record.DiscussionEnds ?? started.At + profile.Discussion,
+            record.VotingEnds ?? started.At + profile.Discussion + profile.Voting,
+            closedAt,
+            settled: true);
         return new Round
         {
             Key = record.Key,
@@ -270,8 +253,8 @@ public static partial class Governance
             Profile = profile,
             Start = started.At,
             StartedBy = started.Actor,
-            DiscussionEnds = discussionEnds,
-            VotingEnds = record.VotingEnds ?? started.At + profile.Discussion + profile.Voting,
+            DiscussionEnds = schedule.DiscussionEnds,
+            VotingEnds = schedule.VotingEnds,
             Phase = outcome,
             EndedAt = closedAt,
             EndReason = record.Reason,
@@ -281,17 +264,9 @@ public static partial class Governance
             RecordedNonBinding = record.NonBinding,
             RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
-            Extensions = ExtensionsBefore(context, started.At, discussionEnds, closedAt),
-            FromRecord = true,
+            Extensions = schedule.Extensions,
         };
     }
-
-    /// <summary>The extensions of a recorded round, each in the phase it was posted in (before or after the discussion ended).</summary>
-    private static List<Extension> ExtensionsBefore(Context context, DateTimeOffset start, DateTimeOffset discussionEnds, DateTimeOffset end) =>
-        [.. context.Comments
-            .Where(c => c.At >= start && c.At < end && context.IsTsc(c.Author))
-            .SelectMany(c => c.Commands.OfType<Command.Extend>().Select(x =>
-                new Extension(c.Author, x.By, c.At < discussionEnds ? Phase.Discussion : Phase.Voting, c.At, c.Comment.Url)))];
 
     private static Ending? FirstCancellation(Context context, ProcessProfile profile, DateTimeOffset start, IEnumerable<IssueEvent> later)
     {
@@ -370,60 +345,6 @@ public static partial class Governance
             case Phase.Cancelled:
                 yield return new OutgoingComment(Markers.CancelledKey(latest.Key), Texts.Cancelled(latest), "the process was cancelled");
                 break;
-        }
-    }
-
-    /// <summary>One reply per human comment that the bot could not act on as written: why, and how to fix it.</summary>
-    private static IEnumerable<OutgoingComment> Replies(Context context, IReadOnlyList<Round> rounds)
-    {
-        // Only comments of the latest round get replies: a bot installed late does not answer ancient history.
-        var since = rounds.Count > 0 ? rounds[^1].Start : DateTimeOffset.MinValue;
-        foreach (var c in context.Comments)
-        {
-            var items = new List<ReplyItem>();
-            var round = rounds.LastOrDefault(r => r.Start <= c.At);
-            foreach (var command in c.Commands)
-            {
-                if (command is Command.Help)
-                {
-                    items.Add(new ReplyItem.Help(command.Line));
-                    continue;
-                }
-
-                if (c.At < since || round is null) continue;
-                if (ItemFor(context, c, command, round) is { } item) items.Add(item);
-            }
-
-            if (c.Votes.Count > 1) items.Insert(0, new ReplyItem.Ambiguous([.. c.Votes.Select(v => v.Line)]));
-            if (items.Count == 0) continue;
-            var key = Markers.ReplyKey(c.Comment.Id, items);
-            yield return new OutgoingComment(key, Texts.Reply(key, c.Author, items, context.Policy), $"reply to comment {c.Comment.Id}");
-        }
-    }
-
-    private static ReplyItem? ItemFor(Context context, ParsedComment c, Command command, Round round)
-    {
-        var endedBefore = round.EndedAt is { } end && (c.At > end || (c.At == end && round.EndReason != EndReason.CancelCommand && !round.Ballots.Any(b => b.CommentId == c.Comment.Id)));
-        switch (command)
-        {
-            case Command.Malformed malformed:
-                return new ReplyItem.Malformed(malformed.Problem, malformed.Line);
-            case Command.Vote vote when c.Votes.Count == 1:
-                if (endedBefore) return new ReplyItem.VoteAfterClose(vote.Line, round.Phase, round.EndedAt!.Value);
-                if (c.At < round.DiscussionEnds) return new ReplyItem.VoteTooEarly(vote.Line, round.DiscussionEnds);
-                if (vote.Choice == VoteChoice.Reject && vote.Concerns.Length == 0) return new ReplyItem.MissingConcerns(vote.Line);
-                return null;
-            case Command.Extend extend:
-                if (!context.IsTsc(c.Author)) return new ReplyItem.NotAllowed(extend.Line, "extend");
-                if (endedBefore || round.EndedAt == c.At) return new ReplyItem.NothingRunning(extend.Line, round.Phase);
-                return null;
-            case Command.Cancel cancel:
-                if (!context.MayCancel(c.Author)) return new ReplyItem.NotAllowed(cancel.Line, "cancel");
-                if (round.EndReason == EndReason.CancelCommand && round.EndedAt == c.At) return null;
-                if (round.EndedAt is { } ended && c.At >= ended) return new ReplyItem.NothingRunning(cancel.Line, round.Phase);
-                return null;
-            default:
-                return null;
         }
     }
 }

@@ -66,9 +66,6 @@ public sealed record Round
     /// <summary>When the bot first saw the configuration differ from the rules this round keeps (frozen when voting opened).</summary>
     public DateTimeOffset? RulesChangedAt { get; init; }
 
-    /// <summary>True when this round was read back from the bot's own state block rather than recomputed.</summary>
-    public bool FromRecord { get; init; }
-
     public IEnumerable<Ballot> BindingBallots => Ballots.Where(b => b.Binding);
 
     public IEnumerable<Ballot> NonBindingBallots => Ballots.Where(b => !b.Binding);

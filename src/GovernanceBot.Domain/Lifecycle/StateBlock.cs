@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using GovernanceBot.Domain.Config;
+using GovernanceBot.Domain.Rendering;
 
 namespace GovernanceBot.Domain.Lifecycle;
 
@@ -57,14 +58,10 @@ public static partial class StateBlock
     /// <summary>The recorded rounds by key; empty when the body has no readable block.</summary>
     public static IReadOnlyDictionary<string, RoundRecord> Read(string body)
     {
-        var start = body.IndexOf(Prefix, StringComparison.Ordinal);
-        if (start < 0) return new Dictionary<string, RoundRecord>();
-        start += Prefix.Length;
-        var end = body.IndexOf(Suffix, start, StringComparison.Ordinal);
-        if (end < 0) return new Dictionary<string, RoundRecord>();
+        if (Markers.Find(body, Prefix) is not { Text: var json }) return new Dictionary<string, RoundRecord>();
         try
         {
-            var state = JsonSerializer.Deserialize<StateDto>(body.AsSpan(start, end - start), Json);
+            var state = JsonSerializer.Deserialize<StateDto>(json, Json);
             if (state is null || state.V is not (1 or 2) || state.Rounds is null) return new Dictionary<string, RoundRecord>();
             var records = new Dictionary<string, RoundRecord>(StringComparer.Ordinal);
             foreach (var dto in state.Rounds)

@@ -19,6 +19,4 @@ public static class GitHubLimits
 
     /// <summary>The size the bot budgets for: UTF-8 bytes.</summary>
     public static int Size(string body) => Encoding.UTF8.GetByteCount(body);
-
-    public static bool Fits(string body) => Size(body) <= CommentBody;
 }

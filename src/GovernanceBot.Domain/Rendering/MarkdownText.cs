@@ -106,26 +106,6 @@ public static class MarkdownText
         return fence + pad + kept + pad + fence;
     }
 
-    /// <summary>
-    /// Inserts <c>&amp;#8203;</c> (a zero-width space) after every <c>@</c> that is followed by text, so that
-    /// <c>@alice</c> and <c>@org/team</c> render the same but notify nobody. For Markdown; does no other escaping.
-    /// </summary>
-    public static string NeutraliseMentions(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        var result = new StringBuilder(text.Length + 16);
-        for (var i = 0; i < text.Length; i++)
-        {
-            result.Append(text[i]);
-            if (text[i] == '@' && MayStartMention(text, i + 1) && string.CompareOrdinal(text, i + 1, ZeroWidthSpace, 0, ZeroWidthSpace.Length) != 0)
-            {
-                result.Append(ZeroWidthSpace);
-            }
-        }
-
-        return result.ToString();
-    }
-
     private static string NormaliseLineEndings(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GovernanceBot.Domain.Lifecycle;
 
@@ -7,38 +8,43 @@ namespace GovernanceBot.Domain.Rendering;
 public static class Markers
 {
     public const string Prefix = "<!-- governance-bot:";
-    public const string Status = "<!-- governance-bot:status -->";
+    public const string Status = Prefix + "status" + Close;
+    private const string Close = " -->";
+    private const string ClaimPrefix = Prefix + "claim ";
+    private const string RecomputedPrefix = Prefix + "recomputed ";
 
     /// <summary>The marker line that makes a comment with this key recognisable.</summary>
-    public static string For(string key) => $"{Prefix}{key} -->";
+    public static string For(string key) => $"{Prefix}{key}{Close}";
 
     /// <summary>The key of the first marker in a body ("status", "reply:12:ab..", "decision:rfc@..."), or null.</summary>
-    public static string? KeyOf(string body)
-    {
-        var start = body.IndexOf(Prefix, StringComparison.Ordinal);
-        if (start < 0) return null;
-        start += Prefix.Length;
-        var end = body.IndexOf(" -->", start, StringComparison.Ordinal);
-        if (end < 0) return null;
-        var key = body[start..end];
-        return key.StartsWith("state ", StringComparison.Ordinal) ? null : key;
-    }
+    public static string? KeyOf(string body) =>
+        Find(body, Prefix) is { Text: var key } && !key.StartsWith("state ", StringComparison.Ordinal) ? key : null;
 
     /// <summary>
     /// The hidden line a replica appends to the status comment to claim the right to post the comments now due.
     /// It is not part of what the status comment says: comparisons ignore it (<see cref="WithoutClaim"/>).
     /// </summary>
-    public static string Claim(string replicaId) => $"<!-- governance-bot:claim {replicaId} -->";
+    public static string Claim(string replicaId) => $"{ClaimPrefix}{replicaId}{Close}";
 
     public static string WithoutClaim(string body)
     {
-        var start = body.IndexOf("<!-- governance-bot:claim ", StringComparison.Ordinal);
-        if (start < 0) return body;
-        var end = body.IndexOf(" -->", start, StringComparison.Ordinal);
-        if (end < 0) return body;
-        var after = end + " -->".Length;
+        if (Find(body, ClaimPrefix) is not { } claim) return body;
+        var after = claim.End;
         if (after < body.Length && body[after] == '\n') after++;
-        return body[..start] + body[after..];
+        return body[..claim.Start] + body[after..];
+    }
+
+    /// <summary>The hidden line that keeps the notice once the bot has rewritten its status comment (<see cref="Authorship"/>).</summary>
+    public static string Recomputed(StatusEditedByOther edit) => $"{RecomputedPrefix}{edit.Editor} {edit.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}{Close}";
+
+    /// <summary>The notice recorded in a status comment the bot wrote itself, or null.</summary>
+    public static StatusEditedByOther? RecomputedIn(string body)
+    {
+        if (Find(body, RecomputedPrefix) is not { Text: var text }) return null;
+        var parts = text.Split(' ');
+        return parts.Length == 2 && DateTimeOffset.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? new StatusEditedByOther(parts[0], at)
+            : null;
     }
 
     public static string VotingOpenedKey(string roundKey) => $"voting-opened:{roundKey}";
@@ -78,12 +84,19 @@ public static class Markers
     }
 
     /// <summary>The state block of a body, verbatim, or null.</summary>
-    public static string? ExtractStateBlock(string body)
+    public static string? ExtractStateBlock(string body) => Find(body, StateBlock.Prefix) is { } block ? body[block.Start..block.End] : null;
+
+    /// <summary>
+    /// The first hidden line in <paramref name="body"/> that starts with <paramref name="prefix"/>: where it starts, its text
+    /// up to the closing <c> --&gt;</c>, and where it ends (after that); null when there is none. Every marker is read here.
+    /// </summary>
+    internal static (int Start, string Text, int End)? Find(string body, string prefix)
     {
-        var start = body.IndexOf(StateBlock.Prefix, StringComparison.Ordinal);
+        var start = body.IndexOf(prefix, StringComparison.Ordinal);
         if (start < 0) return null;
-        var end = body.IndexOf(StateBlock.Suffix, start + StateBlock.Prefix.Length, StringComparison.Ordinal);
-        return end < 0 ? null : body[start..(end + StateBlock.Suffix.Length)];
+        var from = start + prefix.Length;
+        var end = body.IndexOf(Close, from, StringComparison.Ordinal);
+        return end < 0 ? null : (start, body[from..end], end + Close.Length);
     }
 
     // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode.

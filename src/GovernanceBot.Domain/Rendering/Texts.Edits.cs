@@ -31,6 +31,6 @@ public static partial class Texts
     {
         if (edit is null) return;
         sb.Append($"⚠️ {edit.Editor} edited this comment on {TimeText.Utc(edit.At)}. Only the bot's own words are trusted here, so its record was set aside and everything in it was recomputed from the issue's labels, comments and their edit history.").Append(Nl);
-        sb.Append(Authorship.RecomputedMarker(edit)).Append(Nl).Append(Nl);
+        sb.Append(Markers.Recomputed(edit)).Append(Nl).Append(Nl);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.Domain.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
@@ -172,12 +173,12 @@ internal sealed partial class OctokitGitHub : IGitHub
 
     /// <remarks>
     /// A POST that fails in flight may still have created the comment, so it is never simply repeated: after a
-    /// failure the issue's comments are read again and a bot comment carrying the same marker line
-    /// (<see cref="CommentMarker"/>) counts as posted. A body without a marker is not retried at all.
+    /// failure the issue's comments are read again and a bot comment carrying the same marker key
+    /// (<see cref="Markers.KeyOf"/>, as the reconciler identifies them) counts as posted. A body without a marker is not retried at all.
     /// </remarks>
     public async Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken)
     {
-        var marker = CommentMarker.Identity(body);
+        var marker = Markers.KeyOf(body);
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan delay;
@@ -317,7 +318,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         var me = await GetBotLoginAsync(cancellationToken);
         var comments = await GetCommentsAsync(issue, cancellationToken);
         return comments
-            .Where(c => string.Equals(c.Author, me, StringComparison.OrdinalIgnoreCase) && CommentMarker.Identity(c.Body) == marker)
+            .Where(c => string.Equals(c.Author, me, StringComparison.OrdinalIgnoreCase) && Markers.KeyOf(c.Body) == marker)
             .Select(c => (long?)c.Id)
             .LastOrDefault();
     }

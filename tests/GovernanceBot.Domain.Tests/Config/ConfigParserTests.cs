@@ -136,7 +136,7 @@ public class ConfigParserTests
 
         var quick = policy.ProfileFor("quick")!;
         Assert.Equal((TimeSpan.FromDays(14), TimeSpan.FromDays(7), global), (quick.Discussion, quick.Voting, quick.Rules));
-        Assert.False(policy.IsTrigger("governance-amendment"));
+        Assert.Null(policy.ProfileFor("governance-amendment"));
     }
 
     [Theory]

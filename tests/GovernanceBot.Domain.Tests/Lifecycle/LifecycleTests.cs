@@ -228,6 +228,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void An_extension_posted_after_everyone_voted_lengthens_nothing_before_or_after_the_record()
+    {
+        var story = new IssueStory("alice", "bob", "carol").Label(0)
+            .Comment(15, "alice", "/vote +1").Comment(15, "bob", "/vote +1").Comment(15, "carol", "/vote +1")
+            .Comment(16, "bob", "/governance extend 3d");
+
+        var live = story.BotRunsAt(16.5);
+        var recorded = story.BotRunsAt(17);
+
+        Assert.Contains(live.Comments, c => c.Body.Contains("was not applied: no process is running", StringComparison.Ordinal));
+        Assert.DoesNotContain("extended the vote", live.StatusComment!, StringComparison.Ordinal);
+        Assert.Equal(Day(21), Assert.Single(StateBlock.Read(live.StatusComment!)).Value.VotingEnds);
+        Assert.Equal(live.StatusComment, recorded.StatusComment);
+    }
+
+    [Fact]
     public void The_electorate_is_frozen_when_voting_opens()
     {
         var story = new IssueStory("alice", "bob", "carol").Label(0);

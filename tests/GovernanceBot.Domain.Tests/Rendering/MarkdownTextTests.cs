@@ -135,16 +135,6 @@ public class MarkdownTextTests
         Assert.Equal(new string('x', MarkdownText.InlineLimit) + "…", inline);
     }
 
-    [Theory]
-    [InlineData("@alice", "@&#8203;alice")]
-    [InlineData("@org/team", "@&#8203;org/team")]
-    [InlineData("@&#8203;alice", "@&#8203;alice")]
-    [InlineData("a @ b", "a @ b")]
-    [InlineData("end@", "end@")]
-    [InlineData("no mentions", "no mentions")]
-    public void Neutralising_mentions_leaves_everything_else_alone(string text, string expected) =>
-        Assert.Equal(expected, MarkdownText.NeutraliseMentions(text));
-
     /// <summary>Strings built mostly from the characters that mean something to Markdown, HTML or GitHub.</summary>
     private static Arbitrary<string> Hostile() =>
         Gen.OneOf(

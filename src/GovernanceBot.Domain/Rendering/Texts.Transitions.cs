@@ -1,0 +1,50 @@
+using System.Text;
+using GovernanceBot.Domain.Lifecycle;
+
+namespace GovernanceBot.Domain.Rendering;
+
+/// <summary>The comments posted once when a round changes phase: voting opened, decided, cancelled. Each carries its marker key.</summary>
+public static partial class Texts
+{
+    public static string VotingOpened(Round r, DateTimeOffset now)
+    {
+        var electorate = r.Electorate!;
+        var t = r.Tally!;
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(Markers.VotingOpenedKey(r.Key))).Append(Nl);
+        sb.Append($"🗳️ **Voting is open** on this {r.Profile.DisplayName} until {TimeText.Utc(r.VotingEnds)} ({TimeText.Left(r.VotingEnds, now)}).").Append(Nl).Append(Nl);
+        sb.Append(string.Join(" ", electorate.Select(m => "@" + m))).Append(Markers.ElectorateCall).Append(" with a comment:").Append(Nl);
+        sb.Append("- `/vote +1` to approve, `/vote 0` to abstain,").Append(Nl);
+        sb.Append("- `/vote -1` followed by your concerns to reject (a -1 without concerns is not counted).").Append(Nl).Append(Nl);
+        sb.Append($"It passes if at least {t.QuorumNeeded} of the {t.Electorate} TSC members vote and at least {r.Profile.Rules.Approval} of the votes are +1. The status comment above keeps the tally.").Append(Nl);
+        return sb.ToString();
+    }
+
+    public static string Decided(Round r, string issueAuthor)
+    {
+        var t = r.Tally!;
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(Markers.DecisionKey(r.Key))).Append(Nl);
+        var verdict = r.Phase switch
+        {
+            Phase.Approved => "✅ **Approved.**",
+            Phase.Rejected => "❌ **Rejected.**",
+            _ => "⏹️ **Closed without quorum.**",
+        };
+        var how = r.EndReason == EndReason.AllVoted ? "as soon as every TSC member had voted" : "at its deadline";
+        sb.Append($"{verdict} The vote on this {r.Profile.DisplayName} closed on {TimeText.Utc(r.EndedAt!.Value)}, {how}.").Append(Nl).Append(Nl);
+        sb.Append("- ").Append(QuorumSentence(t)).Append(Nl);
+        sb.Append("- ").Append(ApprovalSentence(t, r.Profile.Rules)).Append(Nl).Append(Nl);
+        sb.Append($"@{issueAuthor}: the status comment above records the full tally, the electorate and every concern.").Append(Nl);
+        return sb.ToString();
+    }
+
+    public static string Cancelled(Round r)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(Markers.CancelledKey(r.Key))).Append(Nl);
+        sb.Append($"🚫 The {r.Profile.DisplayName} process was cancelled on {TimeText.Utc(r.EndedAt!.Value)}: {CancelReason(r)}. ");
+        sb.Append($"Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.").Append(Nl);
+        return sb.ToString();
+    }
+}
