@@ -19,6 +19,12 @@ namespace GovernanceBot.GitHub;
 /// Reads use Octokit's clients. Writes go through Octokit's <see cref="IApiConnection"/> with explicit JSON bodies,
 /// because Octokit's own calls send them as <c>application/x-www-form-urlencoded</c>, send labels as a bare array,
 /// and do not escape a <c>/</c> in a label name.
+/// <para>
+/// Every call runs inside <see cref="GitHubCallContext.RunAsync{T}"/>, which sets the caller's
+/// <see cref="CancellationToken"/> as an ambient (<see cref="AsyncLocal{T}"/>) value for the HTTP handlers below Octokit.
+/// Octokit's high-level API (its clients and <see cref="IApiConnection"/>) takes no <see cref="CancellationToken"/>, so
+/// there is no other way to carry it past Octokit; everything else in the bot travels as arguments and return values.
+/// </para>
 /// </remarks>
 internal sealed partial class OctokitGitHub : IGitHub
 {
