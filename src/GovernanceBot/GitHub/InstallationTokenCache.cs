@@ -3,16 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace GovernanceBot.GitHub;
 
-/// <summary>An installation access token and when GitHub says it stops working.</summary>
-public sealed record InstallationToken(string Token, DateTimeOffset ExpiresAt);
-
-/// <summary>The cached installation tokens, as the webhook side sees them: it only ever tells the cache to let one go.</summary>
-public interface IInstallationTokens
-{
-    /// <summary>Drops the installation's cached token at once (the installation was removed, suspended or changed).</summary>
-    void Forget(long installationId);
-}
-
 /// <summary>
 /// Installation tokens (valid one hour), reused until <see cref="RefreshMargin"/> before they expire, so that a call
 /// never starts with a token about to lapse mid-request and the App asks for at most one token per installation per ~55 minutes.
