@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GovernanceBot.Domain.Lifecycle;
-using GovernanceBot.Domain.Rendering;
 using Octokit;
 
 namespace GovernanceBot.GitHub;
@@ -46,22 +45,23 @@ internal sealed partial class OctokitGitHub
     internal static Uri GraphQlEndpoint(Uri apiBase) =>
         new(apiBase, apiBase.AbsolutePath.TrimEnd('/').EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? "../graphql" : "graphql");
 
+    /// <summary>
+    /// Reads who edited the edited comments whose author matters: people's (votes and commands) and the bot's status
+    /// comment (its record), found by the Domain's one status-comment lookup.
+    /// </summary>
     public async Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken)
     {
-        var wanted = comments.Where(c => NeedsEdits(c, botLogin) && !(edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt)).ToList();
+        var statusComments = Governance.StatusComments(comments, botLogin).Select(c => c.Id).ToHashSet();
+        bool NeedsEdits(CommentFact c) => c.WasEdited && (statusComments.Contains(c.Id) || (!IsBot(c.Author, botLogin) && !c.AuthorIsBot));
+
+        var wanted = comments.Where(c => NeedsEdits(c) && !(edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt)).ToList();
         foreach (var page in wanted.Chunk(GraphQlPage))
         {
             await ReadEditsAsync(issue, page, botLogin, cancellationToken);
         }
 
-        return [.. comments.Select(c => NeedsEdits(c, botLogin) && edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt ? c with { Edits = known.Edits } : c)];
+        return [.. comments.Select(c => NeedsEdits(c) && edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt ? c with { Edits = known.Edits } : c)];
     }
-
-    /// <summary>Edited comments whose author matters: people's (votes and commands) and the bot's status comment (its record).</summary>
-    private static bool NeedsEdits(CommentFact c, string botLogin) =>
-        c.WasEdited && (IsBot(c.Author, botLogin)
-            ? c.Body.Contains(Markers.Status, StringComparison.Ordinal)
-            : !c.AuthorIsBot);
 
     private static bool IsBot(string login, string botLogin) => string.Equals(login, botLogin, StringComparison.OrdinalIgnoreCase);
 
