@@ -53,23 +53,23 @@ public static class ConfigParser
 
     private sealed class Reader
     {
-        private readonly List<ConfigError> errors = [];
+        private readonly List<ConfigError> _errors = [];
 
         public ConfigResult Read(YamlNode root, string source)
         {
             if (root is not YamlMapping file)
             {
                 Error(root.Line, FileKey, $"The file must hold settings such as tsc:, processes: and voting:, one per line, but it holds {root.KindName}.");
-                return new ConfigResult.Invalid(errors, source);
+                return new ConfigResult.Invalid(_errors, source);
             }
 
             CheckKeys(file, "", TopKeys);
             var tsc = ReadTsc(file);
             var rules = ReadVoting(file);
             var processes = ReadProcesses(file, rules);
-            return errors.Count == 0 && tsc is not null && processes is not null
+            return _errors.Count == 0 && tsc is not null && processes is not null
                 ? new ConfigResult.Valid(new GovernancePolicy(tsc, processes), source)
-                : new ConfigResult.Invalid(errors, source);
+                : new ConfigResult.Invalid(_errors, source);
         }
 
         // ---- tsc -------------------------------------------------------------------------------------------------
@@ -356,6 +356,6 @@ public static class ConfigParser
         private static string JoinWithAnd(string[] items) =>
             items.Length == 1 ? items[0] : $"{string.Join(", ", items[..^1])} and {items[^1]}";
 
-        private void Error(int line, string key, string message) => errors.Add(new ConfigError(line, key, message));
+        private void Error(int line, string key, string message) => _errors.Add(new ConfigError(line, key, message));
     }
 }

@@ -15,9 +15,9 @@ public static partial class YamlLoader
         {
             try
             {
-                if (parser.MoveNext() && parser.Current is { } e)
+                if (_parser.MoveNext() && _parser.Current is { } e)
                 {
-                    reached = e.End;
+                    _reached = e.End;
                     return e;
                 }
             }
@@ -29,27 +29,27 @@ public static partial class YamlLoader
             {
                 // YamlDotNet 18.1 throws these, without a position, on some malformed text (a flow collection still open
                 // at the end of the text; an empty or invalid tag). They are the text's fault, not the bot's.
-                throw Syntax(reached, null);
+                throw Syntax(_reached, null);
             }
 
-            throw Fail(reached, reading, "The document ends unexpectedly.");
+            throw Fail(_reached, _reading, "The document ends unexpectedly.");
         }
 
         /// <summary>A syntax error reported by YamlDotNet, reworded for a maintainer and placed where the fix goes.</summary>
         private YamlLoadException Syntax(Mark at, string? message)
         {
-            var flow = open.LastOrDefault(o => o.Opener != '\0');
+            var flow = _open.LastOrDefault(o => o.Opener != '\0');
             var closer = flow.Opener == '[' ? ']' : '}';
             if (message is null)
             {
                 return flow.Opener != '\0'
                     ? Fail(flow.Start, flow.Path, $"The '{flow.Opener}' here is never closed; add the matching '{closer}'.")
-                    : Fail(at, reading, "The YAML cannot be read after this point; check the quotes, brackets and tags here.");
+                    : Fail(at, _reading, "The YAML cannot be read after this point; check the quotes, brackets and tags here.");
             }
 
             if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndentedLine(at) is var (tabLine, tabColumn))
             {
-                return new YamlLoadException(new YamlError(tabLine, tabColumn, reading,
+                return new YamlLoadException(new YamlError(tabLine, tabColumn, _reading,
                     "This line is indented with a tab; YAML allows only spaces for indentation."));
             }
 
@@ -58,16 +58,16 @@ public static partial class YamlLoader
                 var (line, column) = Position(at);
                 return flow.Start.Line < at.Line
                     ? Fail(flow.Start, flow.Path, $"The '{flow.Opener}' here is never closed; add the matching '{closer}' (line {line}, column {column} is still inside it).")
-                    : Fail(at, reading, $"Expected a comma or '{closer}' here, after the item before it; separate items with commas, and put text with special characters in quotes.");
+                    : Fail(at, _reading, $"Expected a comma or '{closer}' here, after the item before it; separate items with commas, and put text with special characters in quotes.");
             }
 
             // GitHub writes people and teams as @name, but YAML reserves @ (and `) at the start of a plain value.
             if (message.Contains("cannot start any token", StringComparison.Ordinal) && at.Index < text.Length && text[(int)at.Index] is '@' or '`')
             {
-                return Fail(at, reading, $"A value cannot start with {text[(int)at.Index]} in YAML, which reserves it; put the value in quotes, like \"@alice\", or leave the @ out.");
+                return Fail(at, _reading, $"A value cannot start with {text[(int)at.Index]} in YAML, which reserves it; put the value in quotes, like \"@alice\", or leave the @ out.");
             }
 
-            return Fail(at, reading, Reworded(message) ?? message);
+            return Fail(at, _reading, Reworded(message) ?? message);
         }
 
         private static string? Reworded(string message)

@@ -67,7 +67,7 @@ public static partial class YamlLoader
     /// </summary>
     private sealed class PeekOnceScanner(Scanner scanner) : IScanner
     {
-        private bool peeked;
+        private bool _peeked;
 
         public Mark CurrentPosition => scanner.CurrentPosition;
 
@@ -75,34 +75,34 @@ public static partial class YamlLoader
 
         public bool MoveNext()
         {
-            peeked = false;
+            _peeked = false;
             return scanner.MoveNext();
         }
 
         public bool MoveNextWithoutConsuming()
         {
-            if (peeked && scanner.Current is YamlDotNet.Core.Tokens.FlowEntry) return true;
-            peeked = scanner.MoveNextWithoutConsuming();
-            return peeked;
+            if (_peeked && scanner.Current is YamlDotNet.Core.Tokens.FlowEntry) return true;
+            _peeked = scanner.MoveNextWithoutConsuming();
+            return _peeked;
         }
 
         public void ConsumeCurrent()
         {
-            peeked = false;
+            _peeked = false;
             scanner.ConsumeCurrent();
         }
     }
 
     private sealed partial class Loader(string text)
     {
-        private readonly Parser parser = new(new PeekOnceScanner(new Scanner(new StringReader(text), skipComments: true)));
-        private readonly Dictionary<string, Built> anchors = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> anchorsBeingRead = new(StringComparer.Ordinal);
-        private readonly List<Open> open = [];
-        private Mark reached = Mark.Empty;
-        private string reading = "";
-        private int nodes;
-        private bool aliasesExpanded;
+        private readonly Parser _parser = new(new PeekOnceScanner(new Scanner(new StringReader(text), skipComments: true)));
+        private readonly Dictionary<string, Built> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _anchorsBeingRead = new(StringComparer.Ordinal);
+        private readonly List<Open> _open = [];
+        private Mark _reached = Mark.Empty;
+        private string _reading = "";
+        private int _nodes;
+        private bool _aliasesExpanded;
 
         public YamlNode LoadDocument()
         {
@@ -163,7 +163,7 @@ public static partial class YamlLoader
             var height = 0;
             while (true)
             {
-                reading = path;
+                _reading = path;
                 var e = Next();
                 if (e is SequenceEnd) break;
                 var item = Node(e, depth + 1, path);
@@ -184,7 +184,7 @@ public static partial class YamlLoader
             var height = 0;
             while (true)
             {
-                reading = path;
+                _reading = path;
                 var e = Next();
                 if (e is MappingEnd) break;
 
@@ -194,7 +194,7 @@ public static partial class YamlLoader
 
                 var isMerge = keyScalar is { Value: "<<", Style: YamlScalarStyle.Plain, Tag: null or "!!merge" };
                 var valuePath = isMerge ? path : Join(path, keyScalar.Value);
-                reading = valuePath;
+                _reading = valuePath;
                 var valueEvent = Next();
                 var value = Node(valueEvent, depth + 1, valuePath);
 
@@ -255,13 +255,13 @@ public static partial class YamlLoader
         private Built Alias(AnchorAlias alias, int depth, string path)
         {
             var name = alias.Value.Value;
-            if (anchorsBeingRead.ContainsKey(name))
+            if (_anchorsBeingRead.ContainsKey(name))
                 throw Fail(alias.Start, path, $"The alias *{name} sits inside the value it refers to (&{name}), which would make that value endless; write the value out instead.");
-            if (!anchors.TryGetValue(name, out var target))
+            if (!_anchors.TryGetValue(name, out var target))
                 throw Fail(alias.Start, path, $"The alias *{name} refers to no anchor: mark a value above this line with &{name}, or check the spelling.");
             if (depth + target.Height > MaxDepth) throw TooDeep(alias.Start, path);
 
-            aliasesExpanded = true;
+            _aliasesExpanded = true;
             Count(target.Size, alias.Start, path);
 
             // The value is the anchored one, found where the alias is: a message about it points at the alias.
@@ -281,29 +281,29 @@ public static partial class YamlLoader
                     : UnknownTag(written));
             }
 
-            if (!anchor.IsEmpty) anchorsBeingRead[anchor.Value] = anchorsBeingRead.GetValueOrDefault(anchor.Value) + 1;
-            open.Add(new Open(opener, start, path));
+            if (!anchor.IsEmpty) _anchorsBeingRead[anchor.Value] = _anchorsBeingRead.GetValueOrDefault(anchor.Value) + 1;
+            _open.Add(new Open(opener, start, path));
         }
 
         private Built Leave(AnchorName anchor, Built built)
         {
-            open.RemoveAt(open.Count - 1);
-            if (!anchor.IsEmpty && --anchorsBeingRead[anchor.Value] == 0) anchorsBeingRead.Remove(anchor.Value);
+            _open.RemoveAt(_open.Count - 1);
+            if (!anchor.IsEmpty && --_anchorsBeingRead[anchor.Value] == 0) _anchorsBeingRead.Remove(anchor.Value);
             return Remember(anchor, built);
         }
 
         private Built Remember(AnchorName anchor, Built built)
         {
             // A later anchor of the same name replaces the earlier one for the aliases after it, as YAML says.
-            if (!anchor.IsEmpty) anchors[anchor.Value] = built;
+            if (!anchor.IsEmpty) _anchors[anchor.Value] = built;
             return built;
         }
 
         private void Count(int added, Mark at, string path)
         {
-            nodes += added;
-            if (nodes <= MaxNodes) return;
-            throw Fail(at, path, aliasesExpanded
+            _nodes += added;
+            if (_nodes <= MaxNodes) return;
+            throw Fail(at, path, _aliasesExpanded
                 ? $"With its aliases expanded, this document would hold more than {MaxNodes} values (aliases of aliases multiply); write the values out, or use fewer aliases."
                 : $"This document holds more than {MaxNodes} values, far more than a configuration needs.");
         }

@@ -20,23 +20,23 @@ public sealed class GitHubAppJwt : IDisposable
 
     private static readonly string EncodedHeader = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT" }));
 
-    private readonly long appId;
-    private readonly RSA key;
-    private readonly TimeProvider time;
+    private readonly long _appId;
+    private readonly RSA _key;
+    private readonly TimeProvider _time;
 
     public GitHubAppJwt(long appId, string privateKeyPem, TimeProvider time)
     {
-        this.appId = appId;
-        this.time = time;
-        key = RSA.Create();
+        _appId = appId;
+        _time = time;
+        _key = RSA.Create();
         try
         {
             // Accepts both the PKCS#1 ("RSA PRIVATE KEY") file GitHub hands out and PKCS#8 ("PRIVATE KEY").
-            key.ImportFromPem(privateKeyPem);
+            _key.ImportFromPem(privateKeyPem);
         }
         catch (ArgumentException e)
         {
-            key.Dispose();
+            _key.Dispose();
             throw new InvalidOperationException("The GitHub App private key is not a valid PEM RSA key.", e);
         }
     }
@@ -44,19 +44,19 @@ public sealed class GitHubAppJwt : IDisposable
     /// <summary>A new token, valid from one minute ago for nine minutes.</summary>
     public string Create()
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var payload = new
         {
             iat = (now - Backdate).ToUnixTimeSeconds(),
             exp = (now + Lifetime).ToUnixTimeSeconds(),
-            iss = appId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            iss = _appId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var signingInput = EncodedHeader + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
-        var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return signingInput + "." + Base64Url(signature);
     }
 
-    public void Dispose() => key.Dispose();
+    public void Dispose() => _key.Dispose();
 
     internal static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

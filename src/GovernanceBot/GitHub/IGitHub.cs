@@ -2,21 +2,6 @@ using GovernanceBot.Domain.Lifecycle;
 
 namespace GovernanceBot.GitHub;
 
-/// <summary>A repository, as seen by one installation of the App.</summary>
-public readonly record struct RepoRef(long InstallationId, string Owner, string Name)
-{
-    public override string ToString() => $"{Owner}/{Name}";
-}
-
-/// <summary>An issue of a repository.</summary>
-public readonly record struct IssueRef(RepoRef Repo, int Number)
-{
-    public override string ToString() => $"{Repo}#{Number}";
-}
-
-/// <summary>A label the bot creates when the repository lacks it.</summary>
-public sealed record LabelSpec(string Name, string Color, string Description);
-
 /// <summary>
 /// The one seam between the bot and GitHub, shaped by what the bot needs (not by the REST API).
 /// Implemented over Octokit for real GitHub and in memory for <c>simulate</c> and fast tests.

@@ -3,37 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace GovernanceBot.GitHub;
 
-/// <summary>An installation access token and when GitHub says it stops working.</summary>
-public sealed record InstallationToken(string Token, DateTimeOffset ExpiresAt);
-
-/// <summary>The cached installation tokens, as the webhook side sees them: it only ever tells the cache to let one go.</summary>
-public interface IInstallationTokens
-{
-    /// <summary>Drops the installation's cached token at once (the installation was removed, suspended or changed).</summary>
-    void Forget(long installationId);
-}
-
 /// <summary>
 /// Installation tokens (valid one hour), reused until <see cref="RefreshMargin"/> before they expire, so that a call
 /// never starts with a token about to lapse mid-request and the App asks for at most one token per installation per ~55 minutes.
 /// </summary>
-internal sealed class InstallationTokenCache : IInstallationTokens
+/// <param name="issue">asks GitHub for a new token (<c>POST /app/installations/{id}/access_tokens</c>).</param>
+internal sealed class InstallationTokenCache(Func<long, CancellationToken, Task<InstallationToken>> issue, TimeProvider time, ILogger logger)
+    : IInstallationTokens
 {
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
-    private readonly Func<long, CancellationToken, Task<InstallationToken>> issue;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly ConcurrentDictionary<long, InstallationToken> tokens = new();
-    private readonly ConcurrentDictionary<long, SemaphoreSlim> gates = new();
-
-    /// <param name="issue">asks GitHub for a new token (<c>POST /app/installations/{id}/access_tokens</c>).</param>
-    public InstallationTokenCache(Func<long, CancellationToken, Task<InstallationToken>> issue, TimeProvider time, ILogger logger)
-    {
-        this.issue = issue;
-        this.time = time;
-        this.logger = logger;
-    }
+    private readonly ConcurrentDictionary<long, InstallationToken> _tokens = new();
+    private readonly ConcurrentDictionary<long, SemaphoreSlim> _gates = new();
 
     public async Task<string> GetTokenAsync(long installationId, CancellationToken cancellationToken)
     {
@@ -43,7 +24,7 @@ internal sealed class InstallationTokenCache : IInstallationTokens
         }
 
         // One request per installation at a time: concurrent callers wait for the token the first one fetches.
-        var gate = gates.GetOrAdd(installationId, _ => new SemaphoreSlim(1, 1));
+        var gate = _gates.GetOrAdd(installationId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -53,7 +34,7 @@ internal sealed class InstallationTokenCache : IInstallationTokens
             }
 
             var issued = await issue(installationId, cancellationToken);
-            tokens[installationId] = issued;
+            _tokens[installationId] = issued;
             GitHubLog.InstallationTokenIssued(logger, installationId, issued.ExpiresAt);
             return issued.Token;
         }
@@ -64,21 +45,21 @@ internal sealed class InstallationTokenCache : IInstallationTokens
     }
 
     /// <summary>Forgets the installation's token, e.g. after GitHub rejected it.</summary>
-    public void Invalidate(long installationId) => tokens.TryRemove(installationId, out _);
+    public void Invalidate(long installationId) => _tokens.TryRemove(installationId, out _);
 
     public void Forget(long installationId)
     {
-        if (tokens.TryRemove(installationId, out _))
+        if (_tokens.TryRemove(installationId, out _))
         {
             GitHubLog.InstallationTokenDropped(logger, installationId);
         }
     }
 
     /// <summary>Whether a token for the installation is held now, for diagnostics and tests.</summary>
-    public bool Holds(long installationId) => tokens.ContainsKey(installationId);
+    public bool Holds(long installationId) => _tokens.ContainsKey(installationId);
 
     private string? TryGetFresh(long installationId) =>
-        tokens.TryGetValue(installationId, out var cached) && time.GetUtcNow() < cached.ExpiresAt - RefreshMargin
+        _tokens.TryGetValue(installationId, out var cached) && time.GetUtcNow() < cached.ExpiresAt - RefreshMargin
             ? cached.Token
             : null;
 }

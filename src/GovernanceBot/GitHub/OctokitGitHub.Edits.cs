@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GovernanceBot.Domain.Lifecycle;
-using GovernanceBot.Domain.Rendering;
 using Octokit;
 
 namespace GovernanceBot.GitHub;
@@ -32,12 +31,12 @@ internal sealed partial class OctokitGitHub
     private static readonly JsonSerializerOptions GraphQlJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Node ids of the comments read over REST, by database id.</summary>
-    private readonly ConcurrentDictionary<long, string> nodeIds = new();
+    private readonly ConcurrentDictionary<long, string> _nodeIds = new();
 
     /// <summary>Edit facts by comment id, valid while the comment's <c>updated_at</c> is the one they were read at.</summary>
-    private readonly ConcurrentDictionary<long, (DateTimeOffset UpdatedAt, CommentEdits Edits)> edits = new();
+    private readonly ConcurrentDictionary<long, (DateTimeOffset UpdatedAt, CommentEdits Edits)> _edits = new();
 
-    private readonly Uri graphQlUri;
+    private readonly Uri _graphQlUri;
 
     /// <summary>
     /// <c>https://api.github.com/graphql</c> beside <c>https://api.github.com/</c>; on GitHub Enterprise Server,
@@ -46,22 +45,23 @@ internal sealed partial class OctokitGitHub
     internal static Uri GraphQlEndpoint(Uri apiBase) =>
         new(apiBase, apiBase.AbsolutePath.TrimEnd('/').EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? "../graphql" : "graphql");
 
+    /// <summary>
+    /// Reads who edited the edited comments whose author matters: people's (votes and commands) and the bot's status
+    /// comment (its record), found by the Domain's one status-comment lookup.
+    /// </summary>
     public async Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken)
     {
-        var wanted = comments.Where(c => NeedsEdits(c, botLogin) && !(edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt)).ToList();
+        var statusComments = Governance.StatusComments(comments, botLogin).Select(c => c.Id).ToHashSet();
+        bool NeedsEdits(CommentFact c) => c.WasEdited && (statusComments.Contains(c.Id) || (!IsBot(c.Author, botLogin) && !c.AuthorIsBot));
+
+        var wanted = comments.Where(c => NeedsEdits(c) && !(_edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt)).ToList();
         foreach (var page in wanted.Chunk(GraphQlPage))
         {
             await ReadEditsAsync(issue, page, botLogin, cancellationToken);
         }
 
-        return [.. comments.Select(c => NeedsEdits(c, botLogin) && edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt ? c with { Edits = known.Edits } : c)];
+        return [.. comments.Select(c => NeedsEdits(c) && _edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt ? c with { Edits = known.Edits } : c)];
     }
-
-    /// <summary>Edited comments whose author matters: people's (votes and commands) and the bot's status comment (its record).</summary>
-    private static bool NeedsEdits(CommentFact c, string botLogin) =>
-        c.WasEdited && (IsBot(c.Author, botLogin)
-            ? c.Body.Contains(Markers.Status, StringComparison.Ordinal)
-            : !c.AuthorIsBot);
 
     private static bool IsBot(string login, string botLogin) => string.Equals(login, botLogin, StringComparison.OrdinalIgnoreCase);
 
@@ -71,13 +71,13 @@ internal sealed partial class OctokitGitHub
         var people = page.Except(own).ToList();
         var variables = new Dictionary<string, string[]>
         {
-            ["comments"] = [.. people.Select(c => nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
-            ["own"] = [.. own.Select(c => nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
+            ["comments"] = [.. people.Select(c => _nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
+            ["own"] = [.. own.Select(c => _nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
         };
         if (variables.Values.All(ids => ids.Length == 0))
         {
             // None of them was read over REST by this adapter: nothing to ask, and nothing to vouch for.
-            foreach (var c in page) edits[c.Id] = (c.UpdatedAt, new CommentEdits("ghost", c.UpdatedAt, [], Complete: false));
+            foreach (var c in page) _edits[c.Id] = (c.UpdatedAt, new CommentEdits("ghost", c.UpdatedAt, [], Complete: false));
             return;
         }
 
@@ -85,7 +85,7 @@ internal sealed partial class OctokitGitHub
         var api = Api(issue.Repo);
         var response = await GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.Connection.Post<object>(graphQlUri, request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
+            () => api.Connection.Post<object>(_graphQlUri, request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
         var answer = JsonSerializer.Deserialize<GraphQlAnswer>(response.HttpResponse.Body as string ?? "", GraphQlJson);
         if (answer?.Data is not { } data)
         {
@@ -93,18 +93,18 @@ internal sealed partial class OctokitGitHub
             throw new InvalidOperationException("GitHub's GraphQL API answered without data: " + string.Join("; ", answer?.Errors?.Select(e => e.Message) ?? []));
         }
 
-        if (edits.Count > CacheLimit) edits.Clear();
+        if (_edits.Count > CacheLimit) _edits.Clear();
         var found = (data.Comments ?? []).Concat(data.Own ?? []).OfType<CommentNode>().Where(n => n.Id is not null).ToDictionary(n => n.Id!, StringComparer.Ordinal);
         foreach (var c in page)
         {
             // A comment GitHub did not return (deleted meanwhile, or not visible) has edits nobody can vouch for.
-            var facts = nodeIds.TryGetValue(c.Id, out var nodeId) && found.TryGetValue(nodeId, out var node)
+            var facts = _nodeIds.TryGetValue(c.Id, out var nodeId) && found.TryGetValue(nodeId, out var node)
                 ? ToEdits(node)
                 : new CommentEdits("ghost", c.UpdatedAt, [], Complete: false);
-            edits[c.Id] = (c.UpdatedAt, facts);
+            _edits[c.Id] = (c.UpdatedAt, facts);
         }
 
-        GitHubLog.EditsRead(logger, issue.ToString(), page.Count, found.Count);
+        GitHubLog.EditsRead(_logger, issue.ToString(), page.Count, found.Count);
     }
 
     private static CommentEdits ToEdits(CommentNode node)
@@ -128,14 +128,14 @@ internal sealed partial class OctokitGitHub
     /// <summary>The bot's own edit needs no query: GitHub's answer to it says when it was made, and by whom (the bot's user).</summary>
     private void RememberOwnEdit(long commentId, DateTimeOffset? updatedAt, string? me)
     {
-        if (updatedAt is { } at && me is not null) edits[commentId] = (at, new CommentEdits(me, at, [], Complete: false));
+        if (updatedAt is { } at && me is not null) _edits[commentId] = (at, new CommentEdits(me, at, [], Complete: false));
     }
 
     private void RememberNodeIds(IEnumerable<IssueComment> comments)
     {
         foreach (var c in comments)
         {
-            if (c.NodeId is { } id) nodeIds[c.Id] = id;
+            if (c.NodeId is { } id) _nodeIds[c.Id] = id;
         }
     }
 

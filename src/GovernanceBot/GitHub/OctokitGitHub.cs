@@ -19,6 +19,12 @@ namespace GovernanceBot.GitHub;
 /// Reads use Octokit's clients. Writes go through Octokit's <see cref="IApiConnection"/> with explicit JSON bodies,
 /// because Octokit's own calls send them as <c>application/x-www-form-urlencoded</c>, send labels as a bare array,
 /// and do not escape a <c>/</c> in a label name.
+/// <para>
+/// Every call runs inside <see cref="GitHubCallContext.RunAsync{T}"/>, which sets the caller's
+/// <see cref="CancellationToken"/> as an ambient (<see cref="AsyncLocal{T}"/>) value for the HTTP handlers below Octokit.
+/// Octokit's high-level API (its clients and <see cref="IApiConnection"/>) takes no <see cref="CancellationToken"/>, so
+/// there is no other way to carry it past Octokit; everything else in the bot travels as arguments and return values.
+/// </para>
 /// </remarks>
 internal sealed partial class OctokitGitHub : IGitHub
 {
@@ -26,37 +32,37 @@ internal sealed partial class OctokitGitHub : IGitHub
     private const string JsonMediaType = "application/json";
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
-    private readonly GitHubConnections connections;
-    private readonly GitHubResilienceOptions resilience;
-    private readonly TimeProvider time;
-    private readonly ILogger<OctokitGitHub> logger;
-    private readonly KnownLabels knownLabels;
-    private string? botLogin;
+    private readonly GitHubConnections _connections;
+    private readonly GitHubResilienceOptions _resilience;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OctokitGitHub> _logger;
+    private readonly KnownLabels _knownLabels;
+    private string? _botLogin;
 
     public OctokitGitHub(GitHubConnections connections, IOptions<GitHubOptions> options, TimeProvider time, ILogger<OctokitGitHub> logger)
     {
-        this.connections = connections;
-        resilience = options.Value.Resilience;
-        graphQlUri = GraphQlEndpoint(options.Value.ApiBaseUri);
-        this.time = time;
-        this.logger = logger;
-        knownLabels = new KnownLabels(time);
+        _connections = connections;
+        _resilience = options.Value.Resilience;
+        _graphQlUri = GraphQlEndpoint(options.Value.ApiBaseUri);
+        _time = time;
+        _logger = logger;
+        _knownLabels = new KnownLabels(time);
     }
 
     public async Task<string> GetBotLoginAsync(CancellationToken cancellationToken)
     {
-        if (botLogin is { } known)
+        if (_botLogin is { } known)
         {
             return known;
         }
 
-        var app = await GitHubCallContext.RunAsync(cancellationToken, () => connections.App.GitHubApps.GetCurrent());
-        return botLogin = app.Slug + "[bot]";
+        var app = await GitHubCallContext.RunAsync(cancellationToken, () => _connections.App.GitHubApps.GetCurrent());
+        return _botLogin = app.Slug + "[bot]";
     }
 
     public async Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken)
     {
-        var client = connections.ForInstallation(repo.InstallationId);
+        var client = _connections.ForInstallation(repo.InstallationId);
         IReadOnlyList<RepositoryContent> contents;
         try
         {
@@ -94,7 +100,7 @@ internal sealed partial class OctokitGitHub : IGitHub
 
     public async Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken)
     {
-        var client = connections.ForInstallation(issue.Repo.InstallationId);
+        var client = _connections.ForInstallation(issue.Repo.InstallationId);
         Issue found;
         try
         {
@@ -122,7 +128,7 @@ internal sealed partial class OctokitGitHub : IGitHub
 
     public async Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken)
     {
-        var client = connections.ForInstallation(issue.Repo.InstallationId);
+        var client = _connections.ForInstallation(issue.Repo.InstallationId);
         var events = await GitHubCallContext.RunAsync(
             cancellationToken,
             () => client.Issue.Events.GetAllForIssue(issue.Repo.Owner, issue.Repo.Name, issue.Number, AllPages));
@@ -151,7 +157,7 @@ internal sealed partial class OctokitGitHub : IGitHub
 
     public async Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken)
     {
-        var client = connections.ForInstallation(issue.Repo.InstallationId);
+        var client = _connections.ForInstallation(issue.Repo.InstallationId);
         var comments = await GitHubCallContext.RunAsync(
             cancellationToken,
             () => client.Issue.Comment.GetAllForIssue(issue.Repo.Owner, issue.Repo.Name, issue.Number, AllPages));
@@ -190,23 +196,23 @@ internal sealed partial class OctokitGitHub : IGitHub
             {
                 if (marker is null)
                 {
-                    GitHubLog.CommentPostUnmarked(logger, issue.ToString(), e.GetType().Name);
+                    GitHubLog.CommentPostUnmarked(_logger, issue.ToString(), e.GetType().Name);
                     throw;
                 }
 
-                if (attempt >= resilience.MaxAttempts)
+                if (attempt >= _resilience.MaxAttempts)
                 {
                     throw;
                 }
 
-                GitHubLog.CommentPostUncertain(logger, issue.ToString(), e.GetType().Name, attempt + 1);
+                GitHubLog.CommentPostUncertain(_logger, issue.ToString(), e.GetType().Name, attempt + 1);
                 delay = wait;
             }
 
-            await Task.Delay(delay, time, cancellationToken);
+            await Task.Delay(delay, _time, cancellationToken);
             if (await FindOwnCommentAsync(issue, marker, cancellationToken) is { } existing)
             {
-                GitHubLog.CommentFoundAfterFailure(logger, issue.ToString(), marker, existing);
+                GitHubLog.CommentFoundAfterFailure(_logger, issue.ToString(), marker, existing);
                 return existing;
             }
         }
@@ -263,7 +269,7 @@ internal sealed partial class OctokitGitHub : IGitHub
     /// for an hour (<see cref="KnownLabels"/>). A create that races another (422 <c>already_exists</c>) is fine.
     /// </remarks>
     public Task EnsureLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken) =>
-        knownLabels.EnsureAsync(repo, label.Name, () => LookUpOrCreateLabelAsync(repo, label, cancellationToken), cancellationToken);
+        _knownLabels.EnsureAsync(repo, label.Name, () => LookUpOrCreateLabelAsync(repo, label, cancellationToken), cancellationToken);
 
     private async Task LookUpOrCreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken)
     {
@@ -276,7 +282,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         }
         catch (NotFoundException)
         {
-            GitHubLog.LabelMissing(logger, repo.ToString(), label.Name);
+            GitHubLog.LabelMissing(_logger, repo.ToString(), label.Name);
         }
 
         var body = Json(new { name = label.Name, color = label.Color.TrimStart('#'), description = label.Description });
@@ -288,7 +294,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         }
         catch (ApiValidationException e) when (e.ApiError?.Errors?.Any(x => x.Code == "already_exists") ?? false)
         {
-            GitHubLog.LabelExists(logger, repo.ToString(), label.Name);
+            GitHubLog.LabelExists(_logger, repo.ToString(), label.Name);
         }
     }
 
@@ -329,20 +335,20 @@ internal sealed partial class OctokitGitHub : IGitHub
         switch (e)
         {
             case TimeoutRejectedException or HttpRequestException or OperationCanceledException:
-                return GitHubRetryPolicy.Backoff(attempt, resilience);
+                return GitHubRetryPolicy.Backoff(attempt, _resilience);
             case ApiException api:
                 var headers = api.HttpResponse?.Headers;
                 string? Header(string name) =>
                     headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
                 return GitHubRetryPolicy.Classify(api.StatusCode, Header, api.HttpResponse?.Body as string) is { } reason
-                    ? GitHubRetryPolicy.Delay(reason, Header, time.GetUtcNow(), attempt, resilience)
+                    ? GitHubRetryPolicy.Delay(reason, Header, _time.GetUtcNow(), attempt, _resilience)
                     : null;
             default:
                 return null;
         }
     }
 
-    private ApiConnection Api(RepoRef repo) => new(connections.ForInstallation(repo.InstallationId).Connection);
+    private ApiConnection Api(RepoRef repo) => new(_connections.ForInstallation(repo.InstallationId).Connection);
 
     private static Uri IssuePath(IssueRef issue, string rest) =>
         Relative($"repos/{Escape(issue.Repo.Owner)}/{Escape(issue.Repo.Name)}/issues/{issue.Number}/{rest}");

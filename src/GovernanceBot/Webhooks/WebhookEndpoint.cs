@@ -33,7 +33,7 @@ public static partial class WebhookEndpoint
         });
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<DeliveryBody>();
-        services.AddSingleton<GovernanceWebhookProcessor>();
+        services.AddSingleton<DeliveryRouter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<WebhookOptions>>((limiter, webhooks) =>
         {
@@ -62,7 +62,7 @@ public static partial class WebhookEndpoint
         WebhookSignature signature,
         DeliveryLog deliveries,
         DeliveryBody bodies,
-        GovernanceWebhookProcessor processor,
+        DeliveryRouter router,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(WebhookEndpoint));
@@ -97,22 +97,10 @@ public static partial class WebhookEndpoint
             return Results.Text($"Delivery {delivery} was already accepted.", statusCode: StatusCodes.Status200OK);
         }
 
-        var outcome = GovernanceWebhookProcessor.BeginDelivery();
-        try
-        {
-            var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-
-            // One contiguous view for the JSON reader: the single block itself for a typical payload, a pooled buffer for a large one.
-            await processor.ProcessWebhookAsync(headers, new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length), context.RequestAborted);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
-        {
-            // An event or action this version does not know (GitHub adds them over time) is not an error of the sender.
-            outcome.Value = $"ignored: {eventName} could not be read by this version ({e.GetType().Name})";
-        }
-
-        LogAccepted(logger, delivery, eventName, outcome.Value);
-        return Results.Text(outcome.Value, statusCode: StatusCodes.Status202Accepted);
+        // One contiguous view for the JSON reader: the single block itself for a typical payload, a pooled buffer for a large one.
+        var outcome = router.Route(eventName, delivery, new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length));
+        LogRouted(logger, delivery, outcome.Name, outcome.Result, outcome.Issue?.ToString() ?? "none", outcome.Answer);
+        return Results.Text(outcome.Answer, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult TooLarge(ILogger logger, string delivery, string eventName)
@@ -137,8 +125,8 @@ public static partial class WebhookEndpoint
         await context.Response.WriteAsync($"Too many deliveries at once; retry after {seconds} seconds.", cancellationToken);
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Event}): {Outcome}")]
-    private static partial void LogAccepted(ILogger logger, string deliveryId, string @event, string outcome);
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Event}) {Result}, issue {Issue}: {Outcome}")]
+    private static partial void LogRouted(ILogger logger, string deliveryId, string @event, DeliveryResult result, string issue, string outcome);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) rejected: bad or missing signature")]
     private static partial void LogRejected(ILogger logger, string deliveryId, string @event);

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using GovernanceBot.GitHub;
+using GovernanceBot.Processing;
+using Octokit.Webhooks;
+using Octokit.Webhooks.Events;
+using Octokit.Webhooks.Events.IssueComment;
+using Octokit.Webhooks.Events.Issues;
+
+namespace GovernanceBot.Webhooks;
+
+/// <summary>
+/// Turns a verified delivery into work: "reconcile this issue", or "refresh what the App can reach", and returns what it
+/// did as a <see cref="DeliveryOutcome"/>. It never calls GitHub, so the endpoint can answer at once.
+/// </summary>
+/// <remarks>
+/// Octokit.Webhooks' <c>WebhookEventProcessor</c> dispatches to handlers that return nothing, so their outcome could only
+/// travel back through a side channel; this router reads the payload with the same library's event types (each carries
+/// its own JSON converter, which picks the action's type) and returns the outcome instead.
+/// </remarks>
+public sealed partial class DeliveryRouter(
+    ReconcileQueue queue,
+    InstallationDirectory installations,
+    IInstallationTokens tokens,
+    ILogger<DeliveryRouter> logger)
+{
+    // Only what can change a process: labels, open/closed. The rest (edited, assigned, pinned...) changes nothing.
+    private static readonly HashSet<string> IssueActions =
+        [IssuesActionValue.Labeled, IssuesActionValue.Unlabeled, IssuesActionValue.Closed, IssuesActionValue.Reopened, IssuesActionValue.Opened];
+
+    /// <summary>Routes one delivery whose signature was checked and whose body is a JSON object.</summary>
+    public DeliveryOutcome Route(string eventName, string? deliveryId, ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return eventName switch
+            {
+                "issues" => Issues(Read<IssuesEvent>(body), deliveryId),
+                "issue_comment" => IssueComment(Read<IssueCommentEvent>(body), deliveryId),
+                "installation" => Installation(Read<InstallationEvent>(body), deliveryId),
+                "installation_repositories" => InstallationRepositories(Read<InstallationRepositoriesEvent>(body), deliveryId),
+                "ping" => Ping(Read<PingEvent>(body)),
+                _ => DeliveryOutcome.Ignored(eventName, null, "ignored: no handler for this event or action"),
+            };
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            // An event or action this version does not know (GitHub adds them over time) is not an error of the sender.
+            return DeliveryOutcome.Ignored(eventName, null, $"ignored: {eventName} could not be read by this version ({e.GetType().Name})");
+        }
+    }
+
+    private DeliveryOutcome Issues(IssuesEvent e, string? deliveryId) =>
+        e.Action is { } action && IssueActions.Contains(action)
+            ? Enqueue("issues", e, e.Issue.Number, deliveryId)
+            : DeliveryOutcome.Ignored("issues", e.Action, $"ignored {Name("issues", e)}");
+
+    private DeliveryOutcome IssueComment(IssueCommentEvent e, string? deliveryId) =>
+        e.Issue.PullRequest is not null
+            ? DeliveryOutcome.Ignored("issue_comment", e.Action, "ignored a pull request comment")
+            : Enqueue("issue_comment", e, e.Issue.Number, deliveryId);
+
+    private DeliveryOutcome Installation(InstallationEvent e, string? deliveryId) =>
+        Refresh("installation", e, e.Installation?.Id, deliveryId, "installations");
+
+    private DeliveryOutcome InstallationRepositories(InstallationRepositoriesEvent e, string? deliveryId) =>
+        Refresh("installation_repositories", e, e.Installation?.Id, deliveryId, "repositories");
+
+    /// <summary>Deleted, suspended, granted new permissions, repositories changed: the cached token and list are wrong in every case.</summary>
+    private DeliveryOutcome Refresh(string eventName, WebhookEvent e, long? installationId, string? deliveryId, string whatIsReadAgain)
+    {
+        var name = Name(eventName, e);
+        if (installationId is not { } id)
+        {
+            return DeliveryOutcome.Ignored(eventName, e.Action, $"ignored {name}: the delivery names no installation");
+        }
+
+        installations.Invalidate(id);
+        tokens.Forget(id);
+        LogInstallation(deliveryId ?? "", id, name);
+        return new DeliveryOutcome(eventName, e.Action, DeliveryResult.Accepted, null, $"{name}: its token is dropped and the {whatIsReadAgain} will be read again");
+    }
+
+    private static DeliveryOutcome Ping(PingEvent e) => new("ping", e.Action, DeliveryResult.Accepted, null, "pong");
+
+    private DeliveryOutcome Enqueue(string eventName, WebhookEvent e, long number, string? deliveryId)
+    {
+        var what = Name(eventName, e);
+        if (e.Installation is null || e.Repository is null)
+        {
+            return DeliveryOutcome.Ignored(eventName, e.Action, $"ignored {what}: the delivery names no installation or repository");
+        }
+
+        var issue = new IssueRef(new RepoRef(e.Installation.Id, e.Repository.Owner.Login, e.Repository.Name), (int)number);
+        return queue.Enqueue(new ReconcileRequest(issue, deliveryId, ReconcilePriority.Webhook))
+            ? new DeliveryOutcome(eventName, e.Action, DeliveryResult.Accepted, issue, $"queued {issue} for {what}")
+            : new DeliveryOutcome(eventName, e.Action, DeliveryResult.Duplicate, issue, $"{issue} is already queued ({what})");
+    }
+
+    private static T Read<T>(ReadOnlySpan<byte> body)
+        where T : WebhookEvent =>
+        JsonSerializer.Deserialize<T>(body) ?? throw new JsonException($"the body is not a {typeof(T).Name}");
+
+    private static string Name(string eventName, WebhookEvent e) => string.IsNullOrEmpty(e.Action) ? eventName : $"{eventName}.{e.Action}";
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: installation {InstallationId}, {Action}")]
+    private partial void LogInstallation(string deliveryId, long installationId, string action);
+}
