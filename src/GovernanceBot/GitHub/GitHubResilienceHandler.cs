@@ -22,30 +22,30 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
     private static readonly ResiliencePropertyKey<TimeSpan> NextDelay = new("github.next-delay");
     private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("github.request");
 
-    private readonly ResiliencePipeline<HttpResponseMessage> attemptOnly;
-    private readonly ResiliencePipeline<HttpResponseMessage> retrying;
-    private readonly GitHubResilienceOptions options;
-    private readonly TimeProvider time;
-    private readonly RateLimitBudget budget;
-    private readonly ILogger logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _attemptOnly;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
+    private readonly GitHubResilienceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly RateLimitBudget _budget;
+    private readonly ILogger _logger;
 
     public GitHubResilienceHandler(GitHubResilienceOptions options, TimeProvider time, RateLimitBudget budget, ILogger logger)
     {
-        this.options = options;
-        this.time = time;
-        this.budget = budget;
-        this.logger = logger;
+        _options = options;
+        _time = time;
+        _budget = budget;
+        _logger = logger;
 
-        attemptOnly = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
-            .AddTimeout(options.AttemptTimeout)
+        _attemptOnly = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
+            .AddTimeout(_options.AttemptTimeout)
             .Build();
 
-        retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        _retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(1, options.MaxAttempts - 1),
+                MaxRetryAttempts = Math.Max(1, _options.MaxAttempts - 1),
                 ShouldHandle = ShouldRetryAsync,
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(NextDelay, options.BaseDelay)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(NextDelay, _options.BaseDelay)),
                 OnRetry = OnRetryAsync,
             })
             .Build();
@@ -55,7 +55,7 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
     {
         // Octokit's high-level calls take no CancellationToken; the caller's token travels here in GitHubCallContext.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, GitHubCallContext.Cancellation);
-        if (options.MaxAttempts <= 1 || !GitHubRetryPolicy.IsIdempotent(request.Method, request.RequestUri))
+        if (_options.MaxAttempts <= 1 || !GitHubRetryPolicy.IsIdempotent(request.Method, request.RequestUri))
         {
             return await AttemptAsync(request, linked.Token);
         }
@@ -64,7 +64,7 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         context.Properties.Set(Request, request);
         try
         {
-            return await retrying.ExecuteAsync(
+            return await _retrying.ExecuteAsync(
                 static (ctx, state) => new ValueTask<HttpResponseMessage>(state.handler.AttemptAsync(state.request, ctx.CancellationToken)),
                 context,
                 (handler: this, request));
@@ -80,10 +80,10 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
     {
         if (RateLimitBudget.IsPaced(request))
         {
-            await budget.PaceWriteAsync(cancellationToken);
+            await _budget.PaceWriteAsync(cancellationToken);
         }
 
-        return await attemptOnly.ExecuteAsync(
+        return await _attemptOnly.ExecuteAsync(
             static (state, token) => new ValueTask<HttpResponseMessage>(state.handler.SendOnceAsync(state.request, token)),
             (handler: this, request),
             cancellationToken);
@@ -125,11 +125,11 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
             return false;
         }
 
-        var delay = GitHubRetryPolicy.Delay(r, header, time.GetUtcNow(), args.AttemptNumber + 1, options);
+        var delay = GitHubRetryPolicy.Delay(r, header, _time.GetUtcNow(), args.AttemptNumber + 1, _options);
         var request = args.Context.Properties.GetValue(Request, null!);
         if (delay is not { } d)
         {
-            GitHubLog.RetryDeclined(logger, request.Method, Path(request), r, options.MaxDelay);
+            GitHubLog.RetryDeclined(_logger, request.Method, Path(request), r, _options.MaxDelay);
             return false;
         }
 
@@ -141,7 +141,7 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
     {
         var request = args.Context.Properties.GetValue(Request, null!);
         var what = args.Outcome.Exception?.GetType().Name ?? ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        GitHubLog.Retrying(logger, request.Method, Path(request), what, args.AttemptNumber + 1, args.RetryDelay);
+        GitHubLog.Retrying(_logger, request.Method, Path(request), what, args.AttemptNumber + 1, args.RetryDelay);
 
         // The failed response is not handed to anyone: release its connection now.
         args.Outcome.Result?.Dispose();
