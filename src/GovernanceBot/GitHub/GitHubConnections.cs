@@ -36,10 +36,8 @@ internal sealed class GitHubConnections : IDisposable
         // Octokit → conditional GETs (Octokit's CachingHttpClient: 304s cost nothing) → retries, and per attempt the write
         // pace, then the attempt timeout → rate-limit bookkeeping → network.
         _http = new CachingHttpClient(
-            new HttpClientAdapter(() => new GitHubResilienceHandler(options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>())
-            {
-                InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary },
-            }),
+            new HttpClientAdapter(() => GitHubResilienceHandler.Create(
+                options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(), new RateLimitHandler(Budget) { InnerHandler = primary })),
             new GitHubResponseCache());
 #pragma warning restore CA2000
         App = CreateClient(new AppCredentials(_jwt));
