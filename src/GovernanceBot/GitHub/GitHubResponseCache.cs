@@ -16,7 +16,8 @@ namespace GovernanceBot.GitHub;
 /// the first 200. Nothing reads those (Octokit's <c>GetLastApiInfo</c> is not used): <see cref="RateLimitHandler"/>
 /// sits below Octokit and feeds <see cref="RateLimitBudget"/> from the 304 itself. <see cref="CachingHttpClient"/>
 /// offers every GET answer, errors too; only a 200 with an ETag and a text body is kept. The GraphQL queries are
-/// POSTs, which <see cref="CachingHttpClient"/> passes through.
+/// POSTs, which <see cref="CachingHttpClient"/> passes through. It drops Octokit's body preprocessing on the requests it
+/// makes conditional, which only raw-content downloads use; the bot makes none.
 /// </remarks>
 internal sealed class GitHubResponseCache(int capacity = 20_000) : IResponseCache
 {
