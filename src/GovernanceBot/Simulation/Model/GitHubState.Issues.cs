@@ -34,7 +34,7 @@ internal sealed partial class GitHubState
     }
 
     public StoredIssue Issue(RepoKey repo, int number) =>
-        Issues.TryGetValue((repo, number), out var issue) ? issue : throw new InvalidOperationException($"FakeGitHub has no issue {repo}#{number}: call GivenIssue first.");
+        Issues.TryGetValue((repo, number), out var issue) ? issue : throw new InvalidOperationException($"There is no issue {repo}#{number}: create it first (FakeGitHub.GivenIssue, InMemoryGitHub.CreateIssue).");
 
     /// <summary>The issue named by a URL's segments, when the number parses and the issue exists.</summary>
     public bool TryIssue(string owner, string repo, string number, out StoredIssue issue)
