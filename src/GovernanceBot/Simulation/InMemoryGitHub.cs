@@ -1,38 +1,27 @@
 using GovernanceBot.Domain.Lifecycle;
 using GovernanceBot.GitHub;
+using GovernanceBot.Simulation.Model;
 
 namespace GovernanceBot.Simulation;
 
 /// <summary>
-/// GitHub in memory: repositories with files, teams, issues, comments, labels and the issue event log.
-/// <c>simulate</c> and the fast scenario tests run the real reconciler against it. People act through the
-/// <c>As...</c> methods; the bot acts through <see cref="IGitHub"/>, as it would on GitHub.
+/// GitHub in memory, over the one <see cref="GitHubState"/> model the tests' wire fake also uses: repositories with
+/// files, teams, issues, comments, labels and the issue event log. <c>simulate</c> and the fast scenario tests run the
+/// real reconciler against it. People act through the <c>As...</c> methods; the bot acts through <see cref="IGitHub"/>,
+/// as it would on GitHub.
 /// </summary>
 public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governance-bot[bot]") : IGitHub
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, string> _files = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<string>> _teams = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Issue> _issues = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, HashSet<string>> _repoLabels = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<long, CommentEdits> _edits = [];
-    private long _nextId = 1000;
+    private readonly GitHubState _state = new(time);
 
     /// <summary>Every write the bot made, in order: what <c>simulate</c> prints.</summary>
     public List<BotAction> BotActions { get; } = [];
 
     public sealed record BotAction(DateTimeOffset At, IssueRef? Issue, string Kind, string Detail);
 
-    public sealed class Issue
-    {
-        public required int Number { get; init; }
-        public required string Title { get; init; }
-        public required string Author { get; init; }
-        public bool IsOpen { get; set; } = true;
-        public List<string> Labels { get; } = [];
-        public List<IssueEvent> Events { get; } = [];
-        public List<CommentFact> Comments { get; } = [];
-    }
+    /// <summary>An issue as it stands: its labels, event log and comments.</summary>
+    public sealed record Issue(int Number, string Title, string Author, bool IsOpen, IReadOnlyList<string> Labels, IReadOnlyList<IssueEvent> Events, IReadOnlyList<CommentFact> Comments);
 
     // ---- Setup and people's actions --------------------------------------------------------------
 
@@ -40,45 +29,39 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     {
         lock (_gate)
         {
-            var key = $"{owner}/{repo}:{path}";
-            if (text is null) _files.Remove(key);
-            else _files[key] = text;
+            if (text is null) _state.RemoveFile(new RepoKey(owner, repo), path);
+            else _state.SetFile(new RepoKey(owner, repo), path, text);
         }
     }
 
     public void SetTeam(string org, string slug, IEnumerable<string> members)
     {
-        lock (_gate) _teams[$"{org}/{slug}"] = [.. members];
+        lock (_gate) _state.SetTeam(org, slug, members);
     }
 
     public Issue CreateIssue(RepoRef repo, int number, string title, string author)
     {
-        lock (_gate)
-        {
-            var issue = new Issue { Number = number, Title = title, Author = author };
-            _issues[Key(repo, number)] = issue;
-            return issue;
-        }
+        lock (_gate) return View(_state.AddIssue(Key(repo), number, title, author, []));
     }
 
     public Issue GetIssue(IssueRef issue)
     {
-        lock (_gate) return _issues[Key(issue.Repo, issue.Number)];
+        lock (_gate) return View(Stored(issue));
     }
 
     public void AsUserAddLabel(IssueRef issue, string label, string by)
     {
-        lock (_gate) AddLabel(GetIssue(issue), label, by);
+        lock (_gate) _state.ApplyLabel(Stored(issue), label, by);
     }
 
     public void AsUserRemoveLabel(IssueRef issue, string label, string by)
     {
-        lock (_gate) RemoveLabel(GetIssue(issue), label, by);
+        lock (_gate) _state.UnapplyLabel(Stored(issue), label, by);
     }
 
     public long AsUserComment(IssueRef issue, string body, string by, bool isBot = false)
     {
-        lock (_gate) return AddComment(GetIssue(issue), body, by, isBot);
+        lock (_gate) return _state.AddComment(Stored(issue), issue.Repo.ToString(), by, body, isBot).Id;
     }
 
     /// <summary>Edits a comment, as its author unless <paramref name="by"/> names someone else (an admin can); GitHub keeps the history.</summary>
@@ -86,43 +69,32 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     {
         lock (_gate)
         {
-            var comments = GetIssue(issue).Comments;
-            var i = comments.FindIndex(c => c.Id == commentId);
-            comments[i] = Edited(comments[i], body, by ?? comments[i].Author);
+            var stored = Stored(issue);
+            var i = stored.Comments.FindIndex(c => c.Id == commentId);
+            var editor = by ?? stored.Comments[i].Author;
+            _state.EditComment(stored, i, body, editor, byBot: editor.EndsWith("[bot]", StringComparison.Ordinal), throughApi: false);
         }
     }
 
     public void AsUserDeleteComment(IssueRef issue, long commentId)
     {
-        lock (_gate) GetIssue(issue).Comments.RemoveAll(c => c.Id == commentId);
+        lock (_gate) Stored(issue).Comments.RemoveAll(c => c.Id == commentId);
     }
 
     public void AsUserClose(IssueRef issue, string by)
     {
-        lock (_gate)
-        {
-            var i = GetIssue(issue);
-            if (!i.IsOpen) return;
-            i.IsOpen = false;
-            i.Events.Add(new IssueEvent(NextId(), IssueEventKind.Closed, null, by, time.GetUtcNow()));
-        }
+        lock (_gate) _state.SetOpen(Stored(issue), open: false, by);
     }
 
     public void AsUserReopen(IssueRef issue, string by)
     {
-        lock (_gate)
-        {
-            var i = GetIssue(issue);
-            if (i.IsOpen) return;
-            i.IsOpen = true;
-            i.Events.Add(new IssueEvent(NextId(), IssueEventKind.Reopened, null, by, time.GetUtcNow()));
-        }
+        lock (_gate) _state.SetOpen(Stored(issue), open: true, by);
     }
 
     /// <summary>The comments of one person on the issue, oldest first (for the scenario's <c>edit: N</c>).</summary>
     public IReadOnlyList<CommentFact> CommentsBy(IssueRef issue, string author)
     {
-        lock (_gate) return [.. GetIssue(issue).Comments.Where(c => string.Equals(c.Author, author, StringComparison.OrdinalIgnoreCase))];
+        lock (_gate) return [.. Stored(issue).Comments.Where(c => string.Equals(c.Author, author, StringComparison.OrdinalIgnoreCase)).Select(Fact)];
     }
 
     // ---- IGitHub ----------------------------------------------------------------------------------
@@ -130,49 +102,47 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     public Task<string> GetBotLoginAsync(CancellationToken cancellationToken) => Read(() => botLogin);
 
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
-        Read(() => _files.GetValueOrDefault($"{repo.Owner}/{repo.Name}:{path}"));
+        Read(() => _state.File(Key(repo), path));
 
     public Task<IReadOnlyList<string>?> GetTeamMembersAsync(RepoRef repo, string org, string teamSlug, CancellationToken cancellationToken) =>
-        Read(() => _teams.TryGetValue($"{org}/{teamSlug}", out var m) ? (IReadOnlyList<string>?)[.. m] : null);
+        Read(() => _state.TeamMembers(org, teamSlug) is { } m ? (IReadOnlyList<string>?)[.. m] : null);
 
     public Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Read(() => _issues.TryGetValue(Key(issue.Repo, issue.Number), out var i)
+        Read(() => _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i)
             ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels])
             : null);
 
     public Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<IssueEvent>)[.. GetIssue(issue).Events]);
+        Read(() => (IReadOnlyList<IssueEvent>)[.. Stored(issue).Events.Select(Event)]);
 
     public Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<CommentFact>)[.. GetIssue(issue).Comments]);
+        Read(() => (IReadOnlyList<CommentFact>)[.. Stored(issue).Comments.Select(Fact)]);
 
     public Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
         Write("PostComment", issue, () =>
         {
-            var id = AddComment(GetIssue(issue), body, botLogin, isBot: true);
+            var id = _state.AddComment(Stored(issue), issue.Repo.ToString(), botLogin, body, isBot: true).Id;
             return (id, $"posted comment {id}");
         });
 
     public Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken) =>
         Write("EditComment", null, () =>
         {
-            foreach (var issue in IssuesOf(repo))
+            if (_state.FindComment(commentId) is not var (issue, index) || issue.Repo != Key(repo))
             {
-                var i = issue.Comments.FindIndex(c => c.Id == commentId);
-                if (i < 0) continue;
-                issue.Comments[i] = Edited(issue.Comments[i], body, botLogin);
-                return (0, $"edited comment {commentId}");
+                throw new InvalidOperationException($"comment {commentId} does not exist in {repo}");
             }
 
-            throw new InvalidOperationException($"comment {commentId} does not exist in {repo}");
+            _state.EditComment(issue, index, body, botLogin, byBot: true, throughApi: true);
+            return (0, $"edited comment {commentId}");
         });
 
     public Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken) =>
         Write("DeleteComment", null, () =>
         {
-            foreach (var issue in IssuesOf(repo))
+            if (_state.FindComment(commentId) is var (issue, index) && issue.Repo == Key(repo))
             {
-                issue.Comments.RemoveAll(c => c.Id == commentId);
+                issue.Comments.RemoveAt(index);
             }
 
             return (0, $"deleted comment {commentId}");
@@ -181,14 +151,14 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Write("AddLabel", issue, () =>
         {
-            AddLabel(GetIssue(issue), label, botLogin);
+            _state.ApplyLabel(Stored(issue), label, botLogin);
             return (0, $"added label {label}");
         });
 
     public Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Write("RemoveLabel", issue, () =>
         {
-            RemoveLabel(GetIssue(issue), label, botLogin);
+            _state.UnapplyLabel(Stored(issue), label, botLogin);
             return (0, $"removed label {label}");
         });
 
@@ -196,61 +166,45 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     {
         lock (_gate)
         {
-            var labels = _repoLabels.TryGetValue(repo.ToString(), out var l) ? l : _repoLabels[repo.ToString()] = new(StringComparer.OrdinalIgnoreCase);
-            if (labels.Add(label.Name)) BotActions.Add(new BotAction(time.GetUtcNow(), null, "CreateLabel", $"created label {label.Name}"));
+            if (_state.RepoLabel(Key(repo), label.Name) is null)
+            {
+                _state.EnsureRepoLabel(Key(repo), label.Name, label.Color, label.Description);
+                BotActions.Add(new BotAction(time.GetUtcNow(), null, "CreateLabel", $"created label {label.Name}"));
+            }
         }
 
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<int>)[.. IssuesOf(repo)
-            .Where(i => i.IsOpen && i.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))
-            .Select(i => i.Number)
-            .Order()]);
-
-    // ---- internals --------------------------------------------------------------------------------
-
-    private static string Key(RepoRef repo, int number) => $"{repo.Owner}/{repo.Name}#{number}";
-
-    private IEnumerable<Issue> IssuesOf(RepoRef repo) => _issues
-        .Where(kv => kv.Key.StartsWith($"{repo.Owner}/{repo.Name}#", StringComparison.OrdinalIgnoreCase))
-        .Select(kv => kv.Value);
-
-    private long NextId() => ++_nextId;
-
-    private void AddLabel(Issue issue, string label, string by)
-    {
-        if (issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase)) return;
-        issue.Labels.Add(label);
-        issue.Events.Add(new IssueEvent(NextId(), IssueEventKind.Labeled, label, by, time.GetUtcNow()));
-    }
-
-    private void RemoveLabel(Issue issue, string label, string by)
-    {
-        if (issue.Labels.RemoveAll(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase)) == 0) return;
-        issue.Events.Add(new IssueEvent(NextId(), IssueEventKind.Unlabeled, label, by, time.GetUtcNow()));
-    }
+        Read(() => (IReadOnlyList<int>)[.. _state.ListIssues(Key(repo), "open", [label]).Select(i => i.Number).Order()]);
 
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _edits.TryGetValue(c.Id, out var e) ? c with { Edits = e } : c)]);
+        Read(() => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _state.Revisions.TryGetValue(c.Id, out var r) ? c with { Edits = Edits(r) } : c)]);
 
-    /// <summary>The comment after an edit by <paramref name="editor"/>, its history (the original first) kept aside as GitHub keeps it.</summary>
-    private CommentFact Edited(CommentFact c, string body, string editor)
-    {
-        var now = time.GetUtcNow();
-        var history = _edits.TryGetValue(c.Id, out var e) ? e.Revisions : [new CommentRevision(c.CreatedAt, c.Author, c.Body)];
-        _edits[c.Id] = new CommentEdits(editor, now, [.. history, new CommentRevision(now, editor, body)], Complete: true);
-        return c with { Body = body, UpdatedAt = now };
-    }
+    // ---- from the model to the bot's facts ----------------------------------------------------------
 
-    private long AddComment(Issue issue, string body, string by, bool isBot)
+    private static RepoKey Key(RepoRef repo) => new(repo.Owner, repo.Name);
+
+    private StoredIssue Stored(IssueRef issue) => _state.Issue(Key(issue.Repo), issue.Number);
+
+    private static Issue View(StoredIssue i) =>
+        new(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], [.. i.Events.Select(Event)], [.. i.Comments.Select(Fact)]);
+
+    private static CommentFact Fact(StoredComment c) =>
+        new(c.Id, c.Author, c.IsBot, c.Body, c.CreatedAt, c.UpdatedAt, $"https://github.example/issues/{c.Number}#issuecomment-{c.Id}");
+
+    private static IssueEvent Event(StoredEvent e) => new(e.Id, e.Kind switch
     {
-        var id = NextId();
-        var now = time.GetUtcNow();
-        issue.Comments.Add(new CommentFact(id, by, isBot, body, now, now, $"https://github.example/issues/{issue.Number}#issuecomment-{id}"));
-        return id;
-    }
+        "labeled" => IssueEventKind.Labeled,
+        "unlabeled" => IssueEventKind.Unlabeled,
+        "closed" => IssueEventKind.Closed,
+        _ => IssueEventKind.Reopened,
+    }, e.Label, e.Actor, e.At);
+
+    /// <summary>An edited comment's facts: its last editor and history, the original first, as GitHub keeps it.</summary>
+    private static CommentEdits Edits(List<StoredRevision> revisions) =>
+        new(revisions[^1].Editor, revisions[^1].At, [.. revisions.Select(r => new CommentRevision(r.At, r.Editor, r.Body))], Complete: true);
 
     private Task<T> Read<T>(Func<T> read)
     {

@@ -1,4 +1,9 @@
+using GovernanceBot.Simulation.Model;
+
 namespace GovernanceBot.Tests.Fakes;
 
 /// <summary>A comment as the fake holds it.</summary>
-public sealed record FakeComment(long Id, string Repo, int Number, string Author, bool IsBot, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record FakeComment(long Id, string Repo, int Number, string Author, bool IsBot, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    internal static FakeComment Of(StoredComment c) => new(c.Id, c.Repo, c.Number, c.Author, c.IsBot, c.Body, c.CreatedAt, c.UpdatedAt);
+}

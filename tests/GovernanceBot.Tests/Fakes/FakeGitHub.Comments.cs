@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GovernanceBot.Tests.Fakes.Model;
+using GovernanceBot.Simulation.Model;
 using WireMock;
 
 namespace GovernanceBot.Tests.Fakes;
@@ -43,7 +43,7 @@ public sealed partial class FakeGitHub
     {
         lock (gate)
         {
-            return [.. state.Issue(RepoKey.Parse(repo), number).Comments];
+            return [.. state.Issue(RepoKey.Parse(repo), number).Comments.Select(FakeComment.Of)];
         }
     }
 
@@ -52,11 +52,11 @@ public sealed partial class FakeGitHub
     {
         lock (gate)
         {
-            return [.. state.Posted];
+            return [.. state.Posted.Select(FakeComment.Of)];
         }
     }
 
-    private Answer PostComment(FakeIssue issue, IRequestMessage request)
+    private Answer PostComment(StoredIssue issue, IRequestMessage request)
     {
         if (BodyField(request, "body") is not { } body)
         {
@@ -109,11 +109,11 @@ public sealed partial class FakeGitHub
                 ["documentation_url"] = "https://docs.github.com/rest/issues/comments",
             });
 
-    private JsonObject CommentUser(FakeComment comment) => UserJson(comment.Author, comment.IsBot ? "Bot" : "User");
+    private JsonObject CommentUser(StoredComment comment) => UserJson(comment.Author, comment.IsBot ? "Bot" : "User");
 
-    private string CommentUrl(FakeComment comment) => $"{PublicUrl}repos/{comment.Repo}/issues/comments/{comment.Id}";
+    private string CommentUrl(StoredComment comment) => $"{PublicUrl}repos/{comment.Repo}/issues/comments/{comment.Id}";
 
-    private JsonObject CommentJson(FakeComment comment) => new()
+    private JsonObject CommentJson(StoredComment comment) => new()
     {
         ["id"] = comment.Id,
         ["node_id"] = NodeId("IC_", comment.Id),

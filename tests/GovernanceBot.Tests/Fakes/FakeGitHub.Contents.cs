@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using GovernanceBot.Tests.Fakes.Model;
+using GovernanceBot.Simulation.Model;
 
 namespace GovernanceBot.Tests.Fakes;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using GovernanceBot.Simulation.Model;
 using WireMock;
 
 namespace GovernanceBot.Tests.Fakes;
@@ -43,7 +44,7 @@ public sealed partial class FakeGitHub
     /// <summary>A comment's history as GitHub answers it, oldest first.</summary>
     public IReadOnlyList<FakeRevision> History(long commentId)
     {
-        lock (gate) return state.History(commentId);
+        lock (gate) return [.. state.History(commentId).Select(r => new FakeRevision(r.At, GraphQlLogin(r.Editor), r.EditorIsBot, r.Body))];
     }
 
     private Answer GraphQl(IRequestMessage request)
@@ -118,7 +119,7 @@ public sealed partial class FakeGitHub
 
     private static bool IsAlias(string query, Match name) => Regex.IsMatch(query[(name.Index + name.Length)..], @"^\s*:\s*nodes\b");
 
-    private JsonObject CommentNode(FakeComment comment, bool withHistory)
+    private JsonObject CommentNode(StoredComment comment, bool withHistory)
     {
         var revisions = state.Revisions.GetValueOrDefault(comment.Id) ?? [];
         var last = revisions.Count > 1 ? revisions[^1] : null;
@@ -147,5 +148,8 @@ public sealed partial class FakeGitHub
         return node;
     }
 
-    private static JsonObject Actor(FakeRevision r) => new() { ["__typename"] = r.EditorIsBot ? "Bot" : "User", ["login"] = r.Editor };
+    private static JsonObject Actor(StoredRevision r) => new() { ["__typename"] = r.EditorIsBot ? "Bot" : "User", ["login"] = GraphQlLogin(r.Editor) };
+
+    /// <summary>GraphQL names a bot by its slug, without the "[bot]" REST adds.</summary>
+    private static string GraphQlLogin(string login) => login.EndsWith("[bot]", StringComparison.Ordinal) ? login[..^"[bot]".Length] : login;
 }

@@ -1,4 +1,4 @@
-using GovernanceBot.Tests.Fakes.Model;
+using GovernanceBot.Simulation.Model;
 
 namespace GovernanceBot.Tests.Fakes;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GovernanceBot.Tests.Fakes.Model;
+using GovernanceBot.Simulation.Model;
 using WireMock;
 
 namespace GovernanceBot.Tests.Fakes;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GovernanceBot.Tests.Fakes.Model;
+using GovernanceBot.Simulation.Model;
 using WireMock;
 
 namespace GovernanceBot.Tests.Fakes;
@@ -38,7 +38,7 @@ public sealed partial class FakeGitHub
     {
         lock (gate)
         {
-            return [.. state.Issue(RepoKey.Parse(repo), number).Events];
+            return [.. state.Issue(RepoKey.Parse(repo), number).Events.Select(e => new FakeEvent(e.Id, e.Kind, e.Label, e.Actor, e.At))];
         }
     }
 
@@ -59,7 +59,7 @@ public sealed partial class FakeGitHub
         return this;
     }
 
-    private JsonObject IssueJson(FakeIssue issue)
+    private JsonObject IssueJson(StoredIssue issue)
     {
         var api = $"{PublicUrl}repos/{issue.Repo}/issues/{issue.Number}";
         var json = new JsonObject
@@ -104,7 +104,7 @@ public sealed partial class FakeGitHub
         return json;
     }
 
-    private JsonObject EventJson(FakeIssue issue, FakeEvent e)
+    private JsonObject EventJson(StoredIssue issue, StoredEvent e)
     {
         var json = new JsonObject
         {

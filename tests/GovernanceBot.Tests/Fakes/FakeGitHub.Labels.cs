@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GovernanceBot.Tests.Fakes.Model;
+using GovernanceBot.Simulation.Model;
 using WireMock;
 
 namespace GovernanceBot.Tests.Fakes;
@@ -52,11 +52,11 @@ public sealed partial class FakeGitHub
     {
         lock (gate)
         {
-            return state.RepoLabels.TryGetValue(RepoKey.Parse(repo), out var labels) ? [.. labels.Values] : [];
+            return state.RepoLabels.TryGetValue(RepoKey.Parse(repo), out var labels) ? [.. labels.Values.Select(l => new FakeLabel(l.Id, l.Name, l.Color, l.Description))] : [];
         }
     }
 
-    private Answer AddLabels(FakeIssue issue, IRequestMessage request)
+    private Answer AddLabels(StoredIssue issue, IRequestMessage request)
     {
         var json = JsonNode.Parse(request.Body ?? "null");
         var names = (json switch
@@ -73,7 +73,7 @@ public sealed partial class FakeGitHub
         return Answer.Of(200, new JsonArray([.. state.LabelsOf(issue).Select(l => LabelJson(issue.Repo, l))]));
     }
 
-    private Answer DeleteLabel(FakeIssue issue, string name)
+    private Answer DeleteLabel(StoredIssue issue, string name)
     {
         if (!issue.Labels.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
@@ -108,7 +108,7 @@ public sealed partial class FakeGitHub
             ? Answer.Of(200, LabelJson(repo, label))
             : NotFound("https://docs.github.com/rest/issues/labels#get-a-label");
 
-    private JsonObject LabelJson(RepoKey repo, FakeLabel label) => new()
+    private JsonObject LabelJson(RepoKey repo, StoredLabel label) => new()
     {
         ["id"] = label.Id,
         ["node_id"] = NodeId("LA_", label.Id),

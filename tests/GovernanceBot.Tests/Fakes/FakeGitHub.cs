@@ -1,4 +1,4 @@
-using GovernanceBot.Tests.Fakes.Model;
+using GovernanceBot.Simulation.Model;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -13,6 +13,9 @@ namespace GovernanceBot.Tests.Fakes;
 /// <see cref="PostedComments"/> and <see cref="Requests"/>. Writes change the state as GitHub would: a posted comment
 /// gets an id and timestamps from the clock, adding or removing a label records a labeled/unlabeled event. Response
 /// bodies follow GitHub's REST description (checked by Prism, see <see cref="PrismProxy"/>).
+/// The state and its rules live in <see cref="GitHubState"/>, the one GitHub model <c>simulate</c>'s
+/// <see cref="GovernanceBot.Simulation.InMemoryGitHub"/> uses too; the partial files of this class (Wire, Installations,
+/// Contents, Teams, Issues, Comments, Labels, GraphQl, Hostile) are thin HTTP handlers over it, one per resource.
 /// </summary>
 public sealed partial class FakeGitHub : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace GovernanceBot.Tests.Fakes.Model;
+namespace GovernanceBot.Simulation.Model;
 
 /// <summary>Organisation teams and their members, named without case.</summary>
 internal sealed partial class GitHubState

@@ -1,4 +1,4 @@
-namespace GovernanceBot.Tests.Fakes.Model;
+namespace GovernanceBot.Simulation.Model;
 
 /// <summary>The App's installations, the repositories each was granted, and the tokens handed out.</summary>
 internal sealed partial class GitHubState

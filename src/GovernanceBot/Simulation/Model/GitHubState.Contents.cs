@@ -1,4 +1,4 @@
-namespace GovernanceBot.Tests.Fakes.Model;
+namespace GovernanceBot.Simulation.Model;
 
 /// <summary>Files on each repository's default branch.</summary>
 internal sealed partial class GitHubState
@@ -6,6 +6,8 @@ internal sealed partial class GitHubState
     public Dictionary<(RepoKey, string), string> Files { get; } = [];
 
     public void SetFile(RepoKey repo, string path, string text) => Files[(repo, path.Trim('/'))] = text;
+
+    public void RemoveFile(RepoKey repo, string path) => Files.Remove((repo, path.Trim('/')));
 
     public string? File(RepoKey repo, string path) => Files.GetValueOrDefault((repo, path));
 }

@@ -1,4 +1,4 @@
-namespace GovernanceBot.Tests.Fakes.Model;
+namespace GovernanceBot.Simulation.Model;
 
 /// <summary>A repository's "owner/name", compared without case as GitHub does.</summary>
 internal readonly record struct RepoKey(string Owner, string Name)

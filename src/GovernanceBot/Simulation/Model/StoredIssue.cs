@@ -1,7 +1,7 @@
-namespace GovernanceBot.Tests.Fakes.Model;
+namespace GovernanceBot.Simulation.Model;
 
 /// <summary>An issue (or pull request) as the model holds it: its labels, event log and comments.</summary>
-internal sealed class FakeIssue(RepoKey repo, int number, long id, string title, string author, DateTimeOffset createdAt)
+internal sealed class StoredIssue(RepoKey repo, int number, long id, string title, string author, DateTimeOffset createdAt)
 {
     public RepoKey Repo { get; } = repo;
 
@@ -23,7 +23,7 @@ internal sealed class FakeIssue(RepoKey repo, int number, long id, string title,
 
     public List<string> Labels { get; } = [];
 
-    public List<FakeEvent> Events { get; } = [];
+    public List<StoredEvent> Events { get; } = [];
 
-    public List<FakeComment> Comments { get; } = [];
+    public List<StoredComment> Comments { get; } = [];
 }
