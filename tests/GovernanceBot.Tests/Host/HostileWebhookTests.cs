@@ -5,7 +5,6 @@ using GovernanceBot.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace GovernanceBot.Tests.Host;
@@ -18,27 +17,21 @@ namespace GovernanceBot.Tests.Host;
 public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAsyncLifetime
 {
     private const int MiB = 1024 * 1024;
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-    private readonly FakeGitHub _github;
+    private readonly GovernanceApp _app;
     private readonly ITestOutputHelper _output;
-    private BotHost _host = null!;
 
     public HostileWebhookTests(GitHubWithoutPrism wire, ITestOutputHelper output)
     {
-        _github = wire.Fresh(_clock).RfcRepository();
+        _app = new GovernanceApp(wire);
         _output = output;
     }
 
-    public async Task InitializeAsync()
-    {
-        _host = new BotHost(_github.Url, _clock, network: null);
-        await _host.SettleAsync();
-    }
+    public Task InitializeAsync() => _app.StartAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     /// <summary>What the endpoint has read of delivery bodies, counted by the endpoint itself.</summary>
-    private long BytesRead => _host.Services.GetRequiredService<DeliveryBody>().BytesRead;
+    private long BytesRead => _app.Host.Services.GetRequiredService<DeliveryBody>().BytesRead;
 
     /// <summary>
     /// A client that streams bodies as they are made: the factory's default client buffers every request body whole
@@ -61,7 +54,7 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
     public async Task A_body_over_25_MiB_is_refused_with_413_without_being_read()
     {
         var before = BytesRead;
-        var response = await Streaming(_host).SendAsync(Delivery(new SyntheticBody(26L * MiB)));
+        var response = await Streaming(_app.Host).SendAsync(Delivery(new SyntheticBody(26L * MiB)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(before, BytesRead);
@@ -71,7 +64,7 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
     public async Task A_body_over_25_MiB_without_a_length_is_refused_with_413_once_it_passes_the_limit()
     {
         var before = BytesRead;
-        var response = await Streaming(_host).SendAsync(Delivery(new SyntheticBody(26L * MiB, announceLength: false)));
+        var response = await Streaming(_app.Host).SendAsync(Delivery(new SyntheticBody(26L * MiB, announceLength: false)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var read = BytesRead - before;
@@ -85,7 +78,7 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
         Array.Fill(bytes, (byte)' ');
         bytes[0] = (byte)'{';
         bytes[^1] = (byte)'}';
-        var response = await Streaming(_host).SendAsync(Delivery(new ByteArrayContent(bytes), WebhookSignature.Sign(bytes, BotHost.Secret)));
+        var response = await Streaming(_app.Host).SendAsync(Delivery(new ByteArrayContent(bytes), WebhookSignature.Sign(bytes, BotHost.Secret)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -94,10 +87,10 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
     public async Task An_unsigned_24_MiB_body_is_refused_with_401_before_it_is_read()
     {
         var before = BytesRead;
-        var unsigned = await Streaming(_host).SendAsync(Delivery(new SyntheticBody(24L * MiB), signature: null));
+        var unsigned = await Streaming(_app.Host).SendAsync(Delivery(new SyntheticBody(24L * MiB), signature: null));
         var sha1Only = Delivery(new SyntheticBody(24L * MiB), signature: null);
         sha1Only.Headers.Add("X-Hub-Signature", "sha1=0123456789abcdef0123456789abcdef01234567");
-        var sha1 = await Streaming(_host).SendAsync(sha1Only);
+        var sha1 = await Streaming(_app.Host).SendAsync(sha1Only);
 
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, sha1.StatusCode);
@@ -131,10 +124,10 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
         var body = Given.Labeled().ToJsonString();
         using var request = Delivery(new StringContent(sent(body)), signature(body));
 
-        var response = await Streaming(_host).SendAsync(request);
+        var response = await Streaming(_app.Host).SendAsync(request);
 
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{what}: {(int)response.StatusCode}");
-        Assert.Equal(0, _host.Queue.Count);
+        Assert.Equal(0, _app.Host.Queue.Count);
     }
 
     [Fact]
@@ -145,10 +138,10 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
         var sha1 = System.Security.Cryptography.HMACSHA1.HashData(System.Text.Encoding.UTF8.GetBytes(BotHost.Secret), System.Text.Encoding.UTF8.GetBytes(body));
         request.Headers.Add("X-Hub-Signature", "sha1=" + Convert.ToHexStringLower(sha1));
 
-        var response = await Streaming(_host).SendAsync(request);
+        var response = await Streaming(_app.Host).SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Queue.Count);
+        Assert.Equal(0, _app.Host.Queue.Count);
     }
 
     [Theory]
@@ -161,31 +154,31 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
     [InlineData("{} {}", "invalid JSON")]
     public async Task A_signed_body_that_is_not_a_JSON_object_gets_400_with_the_reason(string body, string reason)
     {
-        var response = await _host.SendAsync("issues", body, BotHost.Secret);
+        var response = await _app.Host.SendAsync("issues", body, BotHost.Secret);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, _host.Queue.Count);
+        Assert.Equal(0, _app.Host.Queue.Count);
     }
 
     [Fact]
     public async Task The_answer_names_the_action_as_GitHub_writes_it()
     {
-        var response = await _host.SendAsync("issues", Given.Labeled());
+        var response = await _app.Host.SendAsync("issues", Given.Labeled());
         var ignored = Given.Labeled();
         ignored["action"] = "pinned";
-        var other = await _host.SendAsync("issues", ignored);
+        var other = await _app.Host.SendAsync("issues", ignored);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("queued octo-org/rfcs#12 for issues.labeled", await response.Content.ReadAsStringAsync());
         Assert.Equal("ignored issues.pinned", await other.Content.ReadAsStringAsync());
-        await _host.SettleAsync();
+        await _app.SettleAsync();
     }
 
     [Fact]
     public async Task Over_the_concurrency_limit_a_delivery_gets_503_with_Retry_After_and_is_accepted_once_a_slot_is_free()
     {
-        await using var limited = _host.WithWebHostBuilder(b => b
+        await using var limited = _app.Host.WithWebHostBuilder(b => b
             .UseSetting("Webhooks:MaxConcurrentDeliveries", "1")
             .UseSetting("Webhooks:QueuedDeliveries", "0")
             .UseSetting("Webhooks:RetryAfter", "00:00:07"));
@@ -220,7 +213,7 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
     public async Task Six_concurrent_24_MiB_bodies_allocate_at_most_what_one_pooled_copy_of_each_needs(string kind, int allowedMiB)
     {
         var signature = kind == "unsigned" ? null : "sha256=" + new string('0', 62) + "ff";
-        var client = Streaming(_host);
+        var client = Streaming(_app.Host);
         await client.SendAsync(Delivery(new SyntheticBody(1024), signature)); // warm up: JIT, first buffers
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var workingSetBefore = process.WorkingSet64;
@@ -230,7 +223,7 @@ public sealed class HostileWebhookTests : IClassFixture<GitHubWithoutPrism>, IAs
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
-        var endpoint = _host.Services.GetRequiredService<DeliveryBody>();
+        var endpoint = _app.Host.Services.GetRequiredService<DeliveryBody>();
         _output.WriteLine($"{kind}: {allocated / MiB} MiB allocated by the whole test process during the burst; working set {workingSetBefore / MiB} -> {process.WorkingSet64 / MiB} MiB; pooled bytes still lent: {endpoint.BytesInUse}");
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
         Assert.Equal(0, endpoint.BytesInUse);

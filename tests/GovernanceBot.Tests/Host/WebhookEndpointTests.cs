@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using GovernanceBot.Tests.Fakes;
 using GovernanceBot.Webhooks;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GovernanceBot.Tests.Host;
 
@@ -13,23 +12,17 @@ namespace GovernanceBot.Tests.Host;
 /// </summary>
 public sealed class WebhookEndpointTests : IClassFixture<GitHubWithoutPrism>, IAsyncLifetime
 {
-    private const string Repo = Given.Repo;
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-    private readonly FakeGitHub _github;
-    private BotHost _host = null!;
+    private const string Repo = GovernanceApp.Repo;
+    private readonly GovernanceApp _app;
 
     public WebhookEndpointTests(GitHubWithoutPrism wire)
     {
-        _github = wire.Fresh(_clock).RfcRepository();
+        _app = new GovernanceApp(wire);
     }
 
-    public async Task InitializeAsync()
-    {
-        _host = new BotHost(_github.Url, _clock, network: null);
-        await _host.SettleAsync();
-    }
+    public Task InitializeAsync() => _app.StartAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     public static TheoryData<string, string> AllPayloads()
     {
@@ -45,24 +38,24 @@ public sealed class WebhookEndpointTests : IClassFixture<GitHubWithoutPrism>, IA
         var body = Payloads.Raw(@event, file);
         var tampered = body.TrimEnd()[..^1] + ", \"tampered\": true}";
 
-        var signed = await _host.SendAsync(@event, body, BotHost.Secret);
-        var unsigned = await _host.SendAsync(@event, body, secret: null);
-        var wrongSecret = await _host.SendAsync(@event, body, "not the secret");
-        var tamperedBody = await _host.SendAsync(@event, tampered, signature: WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), BotHost.Secret));
-        var garbage = await _host.SendAsync(@event, body, signature: "sha256=zz");
+        var signed = await _app.Host.SendAsync(@event, body, BotHost.Secret);
+        var unsigned = await _app.Host.SendAsync(@event, body, secret: null);
+        var wrongSecret = await _app.Host.SendAsync(@event, body, "not the secret");
+        var tamperedBody = await _app.Host.SendAsync(@event, tampered, signature: WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), BotHost.Secret));
+        var garbage = await _app.Host.SendAsync(@event, body, signature: "sha256=zz");
 
         Assert.True(signed.IsSuccessStatusCode, $"{@event}/{file}: {(int)signed.StatusCode} {await signed.Content.ReadAsStringAsync()}");
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, tamperedBody.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
-        await _host.SettleAsync();
+        await _app.SettleAsync();
     }
 
     [Fact]
     public async Task The_fallback_secret_is_accepted_during_a_rotation()
     {
-        var response = await _host.SendAsync("ping", Payloads.Raw("ping", "payload.json"), BotHost.OldSecret);
+        var response = await _app.Host.SendAsync("ping", Payloads.Raw("ping", "payload.json"), BotHost.OldSecret);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("pong", await response.Content.ReadAsStringAsync());
     }
@@ -73,7 +66,7 @@ public sealed class WebhookEndpointTests : IClassFixture<GitHubWithoutPrism>, IA
     [InlineData("workflow_run", "{}")]
     public async Task Unknown_events_and_actions_are_an_ignored_2xx_never_a_500(string @event, string body)
     {
-        var response = await _host.SendAsync(@event, body, BotHost.Secret);
+        var response = await _app.Host.SendAsync(@event, body, BotHost.Secret);
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
         Assert.StartsWith("ignored", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -81,26 +74,25 @@ public sealed class WebhookEndpointTests : IClassFixture<GitHubWithoutPrism>, IA
     [Fact]
     public async Task A_redelivery_with_the_same_delivery_id_is_acknowledged_and_not_processed_again()
     {
-        _github.AddLabel(Repo, 12, "rfc", "dana");
+        _app.GitHub.AddLabel(Repo, 12, "rfc", "dana");
         var payload = Given.Labeled();
         var delivery = Guid.NewGuid().ToString();
 
-        var first = await _host.SendAsync("issues", payload, delivery);
-        await _host.SettleAsync(() => _github.Labels(Repo, 12).Contains("governance/discussion"));
-        var requestsAfterFirst = _github.Requests().Count;
-        var second = await _host.SendAsync("issues", payload, delivery);
-        await _host.SettleAsync();
+        var first = await _app.DeliverAsync("issues", payload, delivery);
+        await _app.SettleAsync(() => _app.Has("governance/discussion"));
+        var requestsAfterFirst = _app.GitHub.Requests().Count;
+        var second = await _app.DeliverAsync("issues", payload, delivery);
+        await _app.SettleAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("already accepted", await second.Content.ReadAsStringAsync());
-        Assert.Equal(requestsAfterFirst, _github.Requests().Count);
+        Assert.Equal(requestsAfterFirst, _app.GitHub.Requests().Count);
     }
 
     [Fact]
     public async Task Health_is_reported_at_healthz()
     {
-        var response = await _host.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _app.AssertHealthyAsync();
     }
 }
