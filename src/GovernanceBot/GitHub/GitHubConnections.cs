@@ -3,22 +3,23 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
+using Octokit.Caching;
 using Octokit.Internal;
 
 namespace GovernanceBot.GitHub;
 
 /// <summary>
 /// Octokit clients for the App and for each installation, all sending through one handler chain
-/// (Octokit → <see cref="GitHubResilienceHandler"/> → one pooled <see cref="SocketsHttpHandler"/>) to the configured API root.
+/// (Octokit → its <see cref="CachingHttpClient"/> → <see cref="GitHubResilienceHandler"/> → one pooled <see cref="SocketsHttpHandler"/>) to the configured API root.
 /// </summary>
 internal sealed class GitHubConnections : IDisposable
 {
     private static readonly ProductHeaderValue Product = new("GovernanceBot");
 
-    private readonly Uri baseAddress;
-    private readonly IHttpClient http;
-    private readonly GitHubAppJwt jwt;
-    private readonly ConcurrentDictionary<long, GitHubClient> installationClients = new();
+    private readonly Uri _baseAddress;
+    private readonly IHttpClient _http;
+    private readonly GitHubAppJwt _jwt;
+    private readonly ConcurrentDictionary<long, GitHubClient> _installationClients = new();
 
     public GitHubConnections(IOptions<GitHubOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
         : this(options.Value, time, loggerFactory, CreatePrimaryHandler())
@@ -29,20 +30,17 @@ internal sealed class GitHubConnections : IDisposable
     internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary)
     {
         Budget = new RateLimitBudget(time);
-        baseAddress = options.ApiBaseUri;
-        jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
+        _baseAddress = options.ApiBaseUri;
+        _jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
 #pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
-        // Octokit → conditional GETs (304s cost nothing) → retries, and per attempt the write pace, then the attempt timeout
-        // → rate-limit bookkeeping → network.
-        http = new HttpClientAdapter(() => new ConditionalRequestHandler
-        {
-            InnerHandler = new GitHubResilienceHandler(options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>())
-            {
-                InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary },
-            },
-        });
+        // Octokit → conditional GETs (Octokit's CachingHttpClient: 304s cost nothing) → retries, and per attempt the write
+        // pace, then the attempt timeout → rate-limit bookkeeping → network.
+        _http = new CachingHttpClient(
+            new HttpClientAdapter(() => GitHubResilienceHandler.Create(
+                options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(), new RateLimitHandler(Budget) { InnerHandler = primary })),
+            new GitHubResponseCache());
 #pragma warning restore CA2000
-        App = CreateClient(new AppCredentials(jwt));
+        App = CreateClient(new AppCredentials(_jwt));
         Tokens = new InstallationTokenCache(IssueTokenAsync, time, loggerFactory.CreateLogger<InstallationTokenCache>());
     }
 
@@ -56,12 +54,12 @@ internal sealed class GitHubConnections : IDisposable
 
     /// <summary>Authenticated as the installation (its cached access token).</summary>
     public GitHubClient ForInstallation(long installationId) =>
-        installationClients.GetOrAdd(installationId, id => CreateClient(new InstallationCredentials(id, Tokens)));
+        _installationClients.GetOrAdd(installationId, id => CreateClient(new InstallationCredentials(id, Tokens)));
 
     public void Dispose()
     {
-        http.Dispose();
-        jwt.Dispose();
+        _http.Dispose();
+        _jwt.Dispose();
     }
 
     // Pooled connections are recycled so a long-running bot follows DNS changes; no IHttpClientFactory rotation needed.
@@ -72,7 +70,7 @@ internal sealed class GitHubConnections : IDisposable
     };
 
     private GitHubClient CreateClient(ICredentialStore credentials) =>
-        new(new Connection(Product, baseAddress, credentials, http, new SimpleJsonSerializer()));
+        new(new Connection(Product, _baseAddress, credentials, _http, new SimpleJsonSerializer()));
 
     private async Task<InstallationToken> IssueTokenAsync(long installationId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -6,93 +7,58 @@ using Polly.Timeout;
 namespace GovernanceBot.GitHub;
 
 /// <summary>
-/// Sits under Octokit on the one shared handler chain: bounds every attempt with a timeout and retries the
-/// requests that are safe to repeat (<see cref="GitHubRetryPolicy.IsIdempotent"/>). Comment POSTs are never
-/// repeated here; <see cref="OctokitGitHub.PostCommentAsync"/> checks whether the comment landed first. A
-/// content-creating request first waits for its turn in the write pace (<see cref="RateLimitBudget.PaceWriteAsync"/>),
-/// and only then does its attempt's timeout start: a wait for the pace is not a slow GitHub.
+/// Sits under Octokit on the one shared handler chain, as Microsoft.Extensions.Http.Resilience pipelines: retries for
+/// the requests that are safe to repeat (<see cref="GitHubRetryPolicy.IsIdempotent"/>), then per attempt the write pace
+/// (<see cref="WritePaceHandler"/>), then the attempt timeout. The pace is waited before the attempt's timeout starts:
+/// a wait for the pace is not a slow GitHub. Comment POSTs are never repeated here;
+/// <see cref="OctokitGitHub.PostCommentAsync"/> checks whether the comment landed first.
 /// </summary>
 /// <remarks>
-/// Waits between attempts use the injected <see cref="TimeProvider"/>, so tests run them on a fake clock. The
-/// attempt timeout deliberately runs on the wall clock: it measures a network wait, which a virtual clock that
-/// jumps forward would cut short.
+/// Waits between attempts use the injected <see cref="TimeProvider"/>, so tests run them on a fake clock. The attempt
+/// timeout deliberately runs on the wall clock: it measures a network wait, which a virtual clock that jumps forward
+/// would cut short. <see cref="HttpRetryStrategyOptions"/> is not used: its Retry-After delay cannot decline a wait
+/// longer than <see cref="GitHubResilienceOptions.MaxDelay"/> and knows nothing of <c>x-ratelimit-reset</c> or
+/// GitHub's secondary limits, so <see cref="GitHubRetryPolicy"/> decides both whether and how long, and the retry
+/// strategy waits what it decided.
 /// </remarks>
-internal sealed class GitHubResilienceHandler : DelegatingHandler
+internal sealed class GitHubResilienceHandler(Func<HttpRequestMessage, ResiliencePipeline<HttpResponseMessage>> pipelines)
+    : ResilienceHandler(pipelines)
 {
     private static readonly ResiliencePropertyKey<TimeSpan> NextDelay = new("github.next-delay");
-    private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("github.request");
 
-    private readonly ResiliencePipeline<HttpResponseMessage> attemptOnly;
-    private readonly ResiliencePipeline<HttpResponseMessage> retrying;
-    private readonly GitHubResilienceOptions options;
-    private readonly TimeProvider time;
-    private readonly RateLimitBudget budget;
-    private readonly ILogger logger;
-
-    public GitHubResilienceHandler(GitHubResilienceOptions options, TimeProvider time, RateLimitBudget budget, ILogger logger)
+    /// <summary>The chain from here down to <paramref name="network"/>: retries → write pace → attempt timeout → network.</summary>
+    public static GitHubResilienceHandler Create(GitHubResilienceOptions options, TimeProvider time, RateLimitBudget budget, ILogger logger, HttpMessageHandler network)
     {
-        this.options = options;
-        this.time = time;
-        this.budget = budget;
-        this.logger = logger;
-
-        attemptOnly = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
-
-        retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        var retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = Math.Max(1, options.MaxAttempts - 1),
-                ShouldHandle = ShouldRetryAsync,
+                ShouldHandle = args => ShouldRetryAsync(args, options, time, logger),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(NextDelay, options.BaseDelay)),
-                OnRetry = OnRetryAsync,
+                OnRetry = args => OnRetryAsync(args, logger), // Polly disposes the failed response after this
             })
             .Build();
+        var attemptTimeout = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+
+#pragma warning disable CA2000 // each handler owns and disposes its inner one
+        return new GitHubResilienceHandler(request =>
+            options.MaxAttempts > 1 && GitHubRetryPolicy.IsIdempotent(request.Method, request.RequestUri) ? retrying : ResiliencePipeline<HttpResponseMessage>.Empty)
+        {
+            InnerHandler = new WritePaceHandler(budget) { InnerHandler = new ResilienceHandler(attemptTimeout) { InnerHandler = network } },
+        };
+#pragma warning restore CA2000
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // Octokit's high-level calls take no CancellationToken; the caller's token travels here in GitHubCallContext.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, GitHubCallContext.Cancellation);
-        if (options.MaxAttempts <= 1 || !GitHubRetryPolicy.IsIdempotent(request.Method, request.RequestUri))
-        {
-            return await AttemptAsync(request, linked.Token);
-        }
-
-        var context = ResilienceContextPool.Shared.Get(linked.Token);
-        context.Properties.Set(Request, request);
-        try
-        {
-            return await retrying.ExecuteAsync(
-                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.handler.AttemptAsync(state.request, ctx.CancellationToken)),
-                context,
-                (handler: this, request));
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        return await base.SendAsync(request, linked.Token);
     }
 
-    /// <summary>One attempt: its turn in the write pace first, then the request under the attempt timeout.</summary>
-    private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (RateLimitBudget.IsPaced(request))
-        {
-            await budget.PaceWriteAsync(cancellationToken);
-        }
-
-        return await attemptOnly.ExecuteAsync(
-            static (state, token) => new ValueTask<HttpResponseMessage>(state.handler.SendOnceAsync(state.request, token)),
-            (handler: this, request),
-            cancellationToken);
-    }
-
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
-
-    private async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args)
+    private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, GitHubResilienceOptions options, TimeProvider time, ILogger logger)
     {
         RetryReason? reason;
         Func<string, string?> header = _ => null;
@@ -125,26 +91,22 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
             return false;
         }
 
-        var delay = GitHubRetryPolicy.Delay(r, header, time.GetUtcNow(), args.AttemptNumber + 1, options);
-        var request = args.Context.Properties.GetValue(Request, null!);
-        if (delay is not { } d)
+        if (GitHubRetryPolicy.Delay(r, header, time.GetUtcNow(), args.AttemptNumber + 1, options) is not { } delay)
         {
+            var request = args.Context.GetRequestMessage()!;
             GitHubLog.RetryDeclined(logger, request.Method, Path(request), r, options.MaxDelay);
             return false;
         }
 
-        args.Context.Properties.Set(NextDelay, d);
+        args.Context.Properties.Set(NextDelay, delay);
         return true;
     }
 
-    private ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args)
+    private static ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args, ILogger logger)
     {
-        var request = args.Context.Properties.GetValue(Request, null!);
+        var request = args.Context.GetRequestMessage()!;
         var what = args.Outcome.Exception?.GetType().Name ?? ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         GitHubLog.Retrying(logger, request.Method, Path(request), what, args.AttemptNumber + 1, args.RetryDelay);
-
-        // The failed response is not handed to anyone: release its connection now.
-        args.Outcome.Result?.Dispose();
         return ValueTask.CompletedTask;
     }
 

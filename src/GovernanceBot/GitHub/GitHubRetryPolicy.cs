@@ -103,13 +103,9 @@ internal static class GitHubRetryPolicy
         return Backoff(attempt, options);
     }
 
-    /// <summary>BaseDelay, 2×, 4×, ... capped at MaxDelay.</summary>
-    public static TimeSpan Backoff(int attempt, GitHubResilienceOptions options)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 16));
-        var ticks = Math.Min(options.BaseDelay.Ticks * factor, options.MaxDelay.Ticks);
-        return TimeSpan.FromTicks((long)ticks);
-    }
+    /// <summary>BaseDelay, 2×, 4×, ... capped at MaxDelay: the bot's one exponential backoff, with GitHub's settings.</summary>
+    public static TimeSpan Backoff(int attempt, GitHubResilienceOptions options) =>
+        Processing.Backoff.Exponential(options.BaseDelay, attempt, options.MaxDelay);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

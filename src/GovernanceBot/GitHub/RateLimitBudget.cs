@@ -45,6 +45,11 @@ public sealed class RateLimitBudget(TimeProvider time)
     }
 
     /// <summary>Waits, on the injected clock, until one more content-creating request fits in the last minute.</summary>
+    /// <remarks>
+    /// Hand-written rather than a <c>System.Threading.RateLimiting.SlidingWindowRateLimiter</c>: .NET's rate limiters
+    /// take no <see cref="TimeProvider"/> and replenish on a real timer (dotnet/runtime#106447 proposes the option and is
+    /// still open), so a test could only sit out a real minute instead of moving a fake clock.
+    /// </remarks>
     internal async Task PaceWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
@@ -92,7 +97,24 @@ public sealed class RateLimitBudget(TimeProvider time)
             : "anonymous";
 }
 
-/// <summary>Feeds <see cref="RateLimitBudget"/> with the rate-limit headers of every answer (the pacing happens a step earlier, in <see cref="GitHubResilienceHandler"/>).</summary>
+/// <summary>
+/// Each attempt of a content-creating request waits here for its turn in the write pace, above the attempt timeout
+/// (see <see cref="GitHubResilienceHandler"/>).
+/// </summary>
+internal sealed class WritePaceHandler(RateLimitBudget budget) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (RateLimitBudget.IsPaced(request))
+        {
+            await budget.PaceWriteAsync(cancellationToken);
+        }
+
+        return await base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>Feeds <see cref="RateLimitBudget"/> with the rate-limit headers of every answer (the pacing happens a step earlier, in <see cref="WritePaceHandler"/>).</summary>
 internal sealed class RateLimitHandler(RateLimitBudget budget) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

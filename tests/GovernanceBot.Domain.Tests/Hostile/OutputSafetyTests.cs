@@ -90,6 +90,30 @@ public sealed partial class OutputSafetyTests
     }
 
     [Fact]
+    public void A_70000_character_non_ASCII_concern_counts_pings_nobody_and_every_body_stays_under_the_limit()
+    {
+        // Longer than GitHub lets one comment be: the bot must cope with whatever the API hands it.
+        var concern = SizeBudgetTests.Repeat("Совместимость ломается; 兼容性被破坏 😀 " + Hostile, 70_000);
+        var story = new IssueStory("alice", "bob", "carol").Label(0)
+            .Comment(14.5, "alice", "/vote -1 " + concern)
+            .Comment(14.6, "zoe", "/vote -1 " + concern)
+            .Comment(14.7, "bob", "/vote +1")
+            .Comment(14.8, "carol", "/vote -1 " + concern);
+
+        var decided = story.BotRunsAt(22);
+
+        Assert.Equal("rejected", decided.Outcome);
+        Assert.Equal(2, decided.Tally!.Minus);
+        foreach (var body in decided.Comments.Select(c => c.Body).Append(decided.StatusComment!))
+        {
+            Assert.InRange(GitHubLimits.Size(body), 1, GitHubLimits.CommentBody - 1);
+            AssertSafe(body, details: body == decided.StatusComment ? 1 : 0);
+        }
+
+        Assert.DoesNotMatch(Mention(), Visible(decided.StatusComment!));
+    }
+
+    [Fact]
     public void Hostile_command_lines_quoted_back_in_a_reply_ping_nobody_and_link_nothing()
     {
         var line = "/vote " + Hostile.Replace("\n", " ", StringComparison.Ordinal);

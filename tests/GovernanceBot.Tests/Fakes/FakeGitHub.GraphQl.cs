@@ -43,25 +43,8 @@ public sealed partial class FakeGitHub
     /// <summary>A comment's history as GitHub answers it, oldest first.</summary>
     public IReadOnlyList<FakeRevision> History(long commentId)
     {
-        lock (gate) return state.Revisions.TryGetValue(commentId, out var list) ? [.. list] : [];
+        lock (gate) return state.History(commentId);
     }
-
-    /// <summary>The comment after an edit, its revision recorded (with the original text first, as GitHub keeps it).</summary>
-    private FakeComment Edited(FakeComment comment, string body, string editor, bool byBot)
-    {
-        var now = Now();
-        if (!state.Revisions.TryGetValue(comment.Id, out var revisions))
-        {
-            revisions = [new FakeRevision(comment.CreatedAt, GraphQlLogin(comment.Author), comment.IsBot, comment.Body)];
-            state.Revisions[comment.Id] = revisions;
-        }
-
-        revisions.Add(new FakeRevision(now, GraphQlLogin(editor), byBot, body));
-        return comment with { Body = body, UpdatedAt = now };
-    }
-
-    /// <summary>GraphQL names a bot by its slug, without the "[bot]" REST adds.</summary>
-    private static string GraphQlLogin(string login) => login.EndsWith("[bot]", StringComparison.Ordinal) ? login[..^"[bot]".Length] : login;
 
     private Answer GraphQl(IRequestMessage request)
     {
@@ -120,7 +103,7 @@ public sealed partial class FakeGitHub
             var nodes = new JsonArray();
             foreach (var id in ids)
             {
-                var comment = state.Issues.Values.SelectMany(i => i.Comments).FirstOrDefault(c => NodeId("IC_", c.Id) == id);
+                var comment = state.AllComments().FirstOrDefault(c => NodeId("IC_", c.Id) == id);
                 nodes.Add(comment is null ? null : CommentNode(comment, withHistory));
                 if (comment is null) errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["message"] = $"Could not resolve to a node with the global id of '{id}'" });
             }
@@ -166,6 +149,3 @@ public sealed partial class FakeGitHub
 
     private static JsonObject Actor(FakeRevision r) => new() { ["__typename"] = r.EditorIsBot ? "Bot" : "User", ["login"] = r.Editor };
 }
-
-/// <summary>One revision of a comment: when, who (as GraphQL names them) and its whole text.</summary>
-public sealed record FakeRevision(DateTimeOffset At, string Editor, bool EditorIsBot, string Body);

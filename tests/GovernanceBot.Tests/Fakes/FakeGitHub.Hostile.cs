@@ -1,3 +1,5 @@
+using GovernanceBot.Tests.Fakes.Model;
+
 namespace GovernanceBot.Tests.Fakes;
 
 /// <summary>The fake's hostile side: repositories that are gone or closed to the App.</summary>
@@ -23,11 +25,7 @@ public sealed partial class FakeGitHub
     {
         lock (gate)
         {
-            state.Installations.Remove(id);
-            foreach (var token in state.Tokens.Where(t => t.Value.InstallationId == id).Select(t => t.Key).ToList())
-            {
-                state.Tokens.Remove(token);
-            }
+            state.RemoveInstallation(id);
         }
 
         return this;
@@ -49,9 +47,4 @@ public sealed partial class FakeGitHub
         };
         return Answer.Of(status, Error(message, "https://docs.github.com/rest"));
     }
-
-    private Answer GetLabel(RepoKey repo, string name) =>
-        state.RepoLabels.TryGetValue(repo, out var labels) && labels.TryGetValue(name.ToLowerInvariant(), out var label)
-            ? Answer.Of(200, LabelJson(repo, label))
-            : NotFound("https://docs.github.com/rest/issues/labels#get-a-label");
 }

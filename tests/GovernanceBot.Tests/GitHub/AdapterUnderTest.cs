@@ -39,5 +39,8 @@ internal sealed class AdapterUnderTest : IDisposable
 
     public IGitHubInstallations Installations { get; }
 
+    /// <summary>What is left of the rate limits, as the adapter read it from GitHub's answers.</summary>
+    public RateLimitBudget Budget => connections.Budget;
+
     public void Dispose() => connections.Dispose();
 }

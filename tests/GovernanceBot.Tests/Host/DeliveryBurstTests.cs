@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GovernanceBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace GovernanceBot.Tests.Host;
@@ -16,97 +15,79 @@ namespace GovernanceBot.Tests.Host;
 [Trait("Category", "Hostile")]
 public sealed class DeliveryBurstTests(GitHubBehindPrism wire, ITestOutputHelper output)
 {
-    private const string Repo = Given.Repo;
+    private const string Repo = GovernanceApp.Repo;
 
     /// <summary>Sends until the endpoint takes it: a 503 must carry <c>Retry-After</c>, and the delivery is sent again.</summary>
-    private static async Task<(HttpResponseMessage Response, int Refusals)> DeliverAsync(BotHost host, JsonObject payload, string delivery)
+    private static async Task<(HttpResponseMessage Response, int Refusals)> DeliverAsync(GovernanceApp app, JsonObject payload, string delivery)
     {
         for (var refusals = 0; ; refusals++)
         {
-            var response = await host.SendAsync("issues", payload, delivery);
+            var response = await app.DeliverAsync("issues", payload, delivery);
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable) return (response, refusals);
             Assert.NotNull(response.Headers.RetryAfter?.Delta);
             await Task.Delay(50); // the redelivery, sooner than asked: the test has no ten seconds to spare
         }
     }
 
-    private static async Task<bool> WaitUntilSweptAsync(BotHost host)
+    private static async Task WaitUntilSweptAsync(GovernanceApp app)
     {
-        var sweeper = host.Services.GetRequiredService<GovernanceBot.Processing.Sweeper>();
-        await host.SettleAsync(() => sweeper.Completed >= 1);
-        return true;
+        var sweeper = app.Host.Services.GetRequiredService<GovernanceBot.Processing.Sweeper>();
+        await app.SettleAsync(() => sweeper.Completed >= 1);
     }
 
     [Fact]
     public async Task The_same_delivery_sent_100_times_at_once_has_the_effect_of_one()
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
-        await WaitUntilSweptAsync(host);
-        var before = github.Requests().Count;
+        await using var app = await GovernanceApp.StartAsync(wire, new GovernanceAppOptions { Time = Time.Offset });
+        await WaitUntilSweptAsync(app);
+        var before = app.GitHub.Requests().Count;
 
-        github.AddLabel(Repo, Given.Issue, "rfc", "dana");
+        app.GitHub.AddLabel(Repo, Given.Issue, "rfc", "dana");
         var delivery = Guid.NewGuid().ToString();
-        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => DeliverAsync(host, Given.Labeled(), delivery)));
-        await host.SettleAsync(() => github.Labels(Repo, Given.Issue).Contains("governance/discussion"), seconds: 60);
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => DeliverAsync(app, Given.Labeled(), delivery)));
+        await app.SettleAsync(() => app.Has("governance/discussion"), seconds: 60);
         await Task.Delay(300);
-        await host.SettleAsync();
+        await app.SettleAsync();
 
         Assert.Single(results, r => r.Response.StatusCode == HttpStatusCode.Accepted);
         Assert.Equal(99, results.Count(r => r.Response.StatusCode == HttpStatusCode.OK));
-        Assert.Single(github.Comments(Repo, Given.Issue), c => c.IsBot);
-        var issueReads = github.Requests().Skip(before).Count(r => r.Method == "GET" && r.Path == $"/repos/{Repo}/issues/{Given.Issue}");
+        Assert.Single(app.Comments, c => c.IsBot);
+        var issueReads = app.GitHub.Requests().Skip(before).Count(r => r.Method == "GET" && r.Path == $"/repos/{Repo}/issues/{Given.Issue}");
         Assert.Equal(1, issueReads);
         output.WriteLine($"100 × one delivery: {results.Sum(r => r.Refusals)} refusal(s) with 503 first; {issueReads} reconcile");
-        wire.Prism.AssertNoViolations();
+        app.AssertNoViolations();
     }
 
     [Fact]
     public async Task Two_hundred_concurrent_deliveries_are_all_taken_in_and_every_process_gets_one_status_comment()
     {
-        // A fake clock pushed along while the test waits: 400 writes at GitHub's pace of 80 a minute take five minutes.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
         var numbers = Enumerable.Range(1000, 200).ToList();
-        foreach (var n in numbers) github.GivenIssue(Repo, n, $"RFC {n}", "dana");
-
-        // A tight limit, so that some deliveries meet the 503 and come back.
-        var limits = new Dictionary<string, string> { ["Webhooks:MaxConcurrentDeliveries"] = "2", ["Webhooks:QueuedDeliveries"] = "2" };
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), settings: limits);
-        await WaitUntilSweptAsync(host);
-        using var stop = new CancellationTokenSource();
-        var time = Task.Run(async () =>
+        await using var app = await GovernanceApp.StartAsync(wire, new GovernanceAppOptions
         {
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(25, CancellationToken.None);
-                clock.Advance(TimeSpan.FromSeconds(2));
-            }
+            Given = github => numbers.Aggregate(github.RfcRepository(), (g, n) => g.GivenIssue(Repo, n, $"RFC {n}", "dana")),
+
+            // A tight limit, so that some deliveries meet the 503 and come back.
+            Settings = new Dictionary<string, string> { ["Webhooks:MaxConcurrentDeliveries"] = "2", ["Webhooks:QueuedDeliveries"] = "2" },
         });
+        await WaitUntilSweptAsync(app);
 
-        try
+        // A fake clock pushed along while the test waits: 400 writes at GitHub's pace of 80 a minute take five minutes.
+        await using (app.KeepTimeMoving(TimeSpan.FromSeconds(2), every: TimeSpan.FromMilliseconds(25)))
         {
-            foreach (var n in numbers) github.AddLabel(Repo, n, "rfc", "dana");
+            foreach (var n in numbers) app.GitHub.AddLabel(Repo, n, "rfc", "dana");
             var started = DateTime.UtcNow;
-            var results = await Task.WhenAll(numbers.Select(n =>
-                DeliverAsync(host, Payloads.For("issues", "labeled.payload.json", Given.Installation, Repo, n), Guid.NewGuid().ToString())));
-            await host.SettleAsync(
-                () => numbers.All(n => github.Labels(Repo, n).Contains("governance/discussion") && github.Comments(Repo, n).Any(c => c.IsBot)),
+            var results = await Task.WhenAll(numbers.Select(n => DeliverAsync(app, Given.Labeled(n), Guid.NewGuid().ToString())));
+            await app.SettleAsync(
+                () => numbers.All(n => app.GitHub.Labels(Repo, n).Contains("governance/discussion") && app.GitHub.Comments(Repo, n).Any(c => c.IsBot)),
                 seconds: 240);
-            output.WriteLine($"200 concurrent deliveries: {results.Count(r => r.Refusals > 0)} refused with 503 at first ({results.Sum(r => r.Refusals)} refusals), all processed in {(DateTime.UtcNow - started).TotalSeconds:F0}s; {github.Requests().Count} requests to GitHub");
+            output.WriteLine($"200 concurrent deliveries: {results.Count(r => r.Refusals > 0)} refused with 503 at first ({results.Sum(r => r.Refusals)} refusals), all processed in {(DateTime.UtcNow - started).TotalSeconds:F0}s; {app.GitHub.Requests().Count} requests to GitHub");
 
             Assert.All(results, r => Assert.Equal(HttpStatusCode.Accepted, r.Response.StatusCode));
             // Whether some meet the limit depends on timing on the machine; the 503 path itself is shown deterministically in
             // HostileWebhookTests. What must hold whatever the timing: every delivery is taken in and none is lost.
-            Assert.All(numbers, n => Assert.Single(github.Comments(Repo, n), c => c.IsBot && c.Body.Contains("<!-- governance-bot:status -->", StringComparison.Ordinal)));
-            Assert.Equal(0, github.Exchanges().Count(e => e.Status == 422));
-            wire.Prism.AssertNoViolations(responsesToo: false);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await time;
+            Assert.All(numbers, n => Assert.Single(app.GitHub.Comments(Repo, n), c => c.IsBot && c.Body.Contains(GovernanceApp.StatusMarker, StringComparison.Ordinal)));
+            Assert.Equal(0, app.GitHub.Exchanges().Count(e => e.Status == 422));
+            app.AssertNoViolations(responsesToo: false);
         }
     }
 }

@@ -6,8 +6,6 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class FaultTests(GitHubBehindPrism wire)
 {
-    private const string Repo = Given.Repo;
-
     // An attempt GitHub holds for 4 s times out after 2 s and is retried (or, for a comment POST, checked).
     private static readonly Dictionary<string, string> ShortAttempts = new() { ["GitHub:Resilience:AttemptTimeout"] = "00:00:02" };
 
@@ -25,46 +23,38 @@ public sealed class FaultTests(GitHubBehindPrism wire)
     [MemberData(nameof(Faults))]
     public async Task Each_fault_ends_in_the_right_state_without_a_duplicate_comment(string name, string method, string path, FakeFault fault)
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), settings: ShortAttempts);
-        await host.SettleAsync();
+        await using var app = await GovernanceApp.StartAsync(wire, new GovernanceAppOptions { Time = Time.Offset, Settings = ShortAttempts });
 
-        github.Interfere(new HttpMethod(method), path, fault);
-        github.AddLabel(Repo, 12, "rfc", "dana");
-        await host.SendAsync("issues", Given.Labeled());
-        await host.SettleAsync(() => github.Labels(Repo, 12).Contains("governance/discussion"), seconds: 30);
+        app.GitHub.Interfere(new HttpMethod(method), path, fault);
+        await app.LabelAsync("rfc", by: "dana");
+        await app.SettleAsync(() => app.Has("governance/discussion"), seconds: 30);
 
-        Assert.Equal(["rfc", "governance/discussion"], github.Labels(Repo, 12));
-        var bot = github.Comments(Repo, 12).Where(c => c.IsBot).ToList();
+        Assert.Equal(["rfc", "governance/discussion"], app.Labels);
+        var bot = app.BotComments;
         Assert.True(bot.Count == 1, $"{name}: {bot.Count} bot comments");
-        Assert.Contains("<!-- governance-bot:status -->", bot[0].Body);
+        Assert.Contains(GovernanceApp.StatusMarker, bot[0].Body);
 
         // The fault really happened: the call was made again, except a comment POST GitHub had stored, which is never repeated.
-        var attempts = github.Requests().Count(r => r.Method == method && r.Path.EndsWith(path, StringComparison.Ordinal));
+        var attempts = app.GitHub.Requests().Count(r => r.Method == method && r.Path.EndsWith(path, StringComparison.Ordinal));
         if (fault.AfterHandling) Assert.Equal(1, attempts);
         else Assert.True(attempts >= 2, $"{name}: the faulted call was made {attempts} time(s)");
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        app.AssertNoViolations(responsesToo: false);
     }
 
     [Fact]
     public async Task The_endpoint_answers_while_GitHub_still_holds_its_answer()
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
-        await host.SettleAsync();
+        await using var app = await GovernanceApp.StartAsync(wire, new GovernanceAppOptions { Time = Time.Offset });
 
         // GitHub holds its answer to the bot's first read of the issue for three seconds.
-        github.Interfere(HttpMethod.Get, "/issues/12", new FakeFault(Delay: TimeSpan.FromSeconds(3)));
-        github.AddLabel(Repo, 12, "rfc", "dana");
-        var response = await host.SendAsync("issues", Given.Labeled());
+        app.GitHub.Interfere(HttpMethod.Get, "/issues/12", new FakeFault(Delay: TimeSpan.FromSeconds(3)));
+        var response = await app.LabelAsync("rfc", by: "dana");
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Empty(github.PostedComments());
-        Assert.DoesNotContain("governance/discussion", github.Labels(Repo, 12));
+        Assert.Empty(app.GitHub.PostedComments());
+        Assert.DoesNotContain("governance/discussion", app.Labels);
 
-        await host.SettleAsync(() => github.Labels(Repo, 12).Contains("governance/discussion"), seconds: 30);
-        Assert.Single(github.PostedComments());
+        await app.SettleAsync(() => app.Has("governance/discussion"), seconds: 30);
+        Assert.Single(app.GitHub.PostedComments());
     }
 }

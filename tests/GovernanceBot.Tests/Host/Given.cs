@@ -18,8 +18,8 @@ public static class Given
         .GivenFile(Repo, ".github/governance.yml", config)
         .GivenIssue(Repo, Issue, "RFC: adopt a release train", "dana");
 
-    /// <summary>The <c>issues.labeled</c> delivery for issue #12.</summary>
-    public static JsonObject Labeled() => Payloads.For("issues", "labeled.payload.json", Installation, Repo, Issue);
+    /// <summary>The <c>issues.labeled</c> delivery for issue <paramref name="issue"/> (#12 unless told).</summary>
+    public static JsonObject Labeled(int issue = Issue) => Payloads.For("issues", "labeled.payload.json", Installation, Repo, issue);
 
     /// <summary>The <c>issue_comment.created</c> delivery for a comment the fake already holds.</summary>
     public static JsonObject CommentCreated(long commentId, string author, string body)

@@ -3,7 +3,6 @@ using System.Text;
 using GovernanceBot.Domain.Lifecycle;
 using GovernanceBot.Domain.Rendering;
 using GovernanceBot.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GovernanceBot.Tests.Host;
 
@@ -16,80 +15,50 @@ namespace GovernanceBot.Tests.Host;
 [Trait("Category", "Hostile")]
 public sealed class HostileVoteTests(GitHubBehindPrism wire) : IAsyncLifetime
 {
-    private const string Repo = Given.Repo;
-    private const int Issue = Given.Issue;
     private const int GitHubBodyLimit = 65_536;
-    private static readonly DateTimeOffset Start = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = GovernanceApp.DefaultStart;
 
-    private readonly FakeTimeProvider _clock = new(Start);
-    private FakeGitHub _github = null!;
-    private BotHost? _host;
+    private GovernanceApp _app = null!;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (_host is not null) await _host.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
     }
-
-    private async Task StartAsync(string config)
-    {
-        _github = wire.Fresh(_clock).RfcRepository(config);
-        _host = new BotHost(wire.Prism.Url, _clock, wire.Prism.CreateCheckingHandler());
-        await SettleAsync(() => true);
-    }
-
-    private bool Has(string label) => _github.Labels(Repo, Issue).Contains(label);
-
-    private IReadOnlyList<FakeComment> BotComments => [.. _github.Comments(Repo, Issue).Where(c => c.Author == _github.BotLogin)];
-
-    private string Status => Assert.Single(BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Body;
 
     /// <summary>
-    /// Waits until the bot is idle and <paramref name="condition"/> holds. A retry (after an attempt timed out on a
-    /// loaded machine) waits on the fake clock, so while waiting the clock is nudged a few seconds at a time: nothing
-    /// in these tests depends on seconds.
+    /// The bot on a fake clock. A retry (after an attempt timed out on a loaded machine) waits on that clock, so while
+    /// the test waits for the bot the clock is nudged five seconds each second: nothing in these tests depends on seconds.
     /// </summary>
-    private async Task SettleAsync(Func<bool> condition)
+    private async Task StartAsync(string config)
     {
-        var started = DateTime.UtcNow;
-        var nudged = started;
-        while (DateTime.UtcNow < started.AddSeconds(90))
+        _app = await GovernanceApp.StartAsync(wire, new GovernanceAppOptions
         {
-            if (_host!.Queue.Count == 0 && condition()) return;
-            await Task.Delay(50);
-            if (DateTime.UtcNow - nudged > TimeSpan.FromSeconds(1))
-            {
-                _clock.Advance(TimeSpan.FromSeconds(5));
-                nudged = DateTime.UtcNow;
-            }
-        }
-
-        throw new TimeoutException($"the bot did not settle within 90s (queue: {_host!.Queue.Count})");
+            Config = config,
+            TickWhileSettling = (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)),
+            SettleSeconds = 90,
+        });
     }
 
     /// <summary>A comment is posted a minute after the previous one, and GitHub sends its delivery.</summary>
-    private async Task<long> Comment(string author, string body, bool isBot = false)
+    private Task<long> Comment(string author, string body, bool isBot = false)
     {
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        var id = _github.GivenComment(Repo, Issue, author, body, _clock.GetUtcNow(), isBot);
-        var response = await _host!.SendAsync("issue_comment", Given.CommentCreated(id, author, body));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return id;
+        _app.Advance(TimeSpan.FromMinutes(1));
+        return _app.CommentAsync(author, body, isBot);
     }
 
     /// <summary>dana applies <c>rfc</c>; two weeks later the vote opens.</summary>
     private async Task OpenTheVoteAsync()
     {
-        _github.AddLabel(Repo, Issue, "rfc", "dana");
-        Assert.Equal(HttpStatusCode.Accepted, (await _host!.SendAsync("issues", Given.Labeled())).StatusCode);
-        await SettleAsync(() => Has("governance/discussion"));
-        _clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
-        await SettleAsync(() => Has("governance/voting"));
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.LabelAsync("rfc", by: "dana")).StatusCode);
+        await _app.SettleAsync(() => _app.Has("governance/discussion"));
+        _app.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
+        await _app.SettleAsync(() => _app.Has("governance/voting"));
     }
 
     private void AssertEveryBotBodyFits() =>
-        Assert.All(_github.PostedComments().Concat(BotComments), c => Assert.True(c.Body.Length < GitHubBodyLimit, $"a bot comment of {c.Body.Length} characters"));
+        Assert.All(_app.GitHub.PostedComments().Concat(_app.BotComments), c => Assert.True(c.Body.Length < GitHubBodyLimit, $"a bot comment of {c.Body.Length} characters"));
 
     [Fact]
     public async Task Only_the_visible_votes_of_the_TSC_count_whoever_else_votes_and_however_a_vote_is_dressed()
@@ -112,24 +81,24 @@ public sealed class HostileVoteTests(GitHubBehindPrism wire) : IAsyncLifetime
         await Comment("bob", "/vote +1 the guide is there now");
         await Comment("alice", "<details><summary>My vote</summary>\n\n/vote +1\n\n</details>");
         await Comment("carol", "/vote 0");
-        await SettleAsync(() => Has("governance/approved"));
+        await _app.SettleAsync(() => _app.Has("governance/approved"));
 
-        Assert.Equal(["rfc", "governance/approved"], _github.Labels(Repo, Issue));
-        var decision = Assert.Single(BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
+        Assert.Equal(["rfc", "governance/approved"], _app.Labels);
+        var decision = Assert.Single(_app.BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
         Assert.Contains("3 of 3 TSC members voted", decision.Body, StringComparison.Ordinal);
         Assert.Contains("2 of 3 votes are +1, at least 2 needed ✅", decision.Body, StringComparison.Ordinal);
-        Assert.Contains("| Alice | +1 |", Status, StringComparison.Ordinal);
-        Assert.Contains("| bob | +1 |", Status, StringComparison.Ordinal);
-        Assert.Contains("Non-binding votes from outside the TSC: 0 × +1, 0 × 0, 1 × -1 (shown, not counted).", Status, StringComparison.Ordinal);
+        Assert.Contains("| Alice | +1 |", _app.Status, StringComparison.Ordinal);
+        Assert.Contains("| bob | +1 |", _app.Status, StringComparison.Ordinal);
+        Assert.Contains("Non-binding votes from outside the TSC: 0 × +1, 0 × 0, 1 × -1 (shown, not counted).", _app.Status, StringComparison.Ordinal);
 
         // One polite reply, to the look-alike minus sign; none to outsiders, bots or hidden lines.
-        var reply = Assert.Single(BotComments, c => c.Body.StartsWith(Markers.Prefix + "reply:", StringComparison.Ordinal));
+        var reply = Assert.Single(_app.BotComments, c => c.Body.StartsWith(Markers.Prefix + "reply:", StringComparison.Ordinal));
         Assert.Contains($"reply:{minus}:", reply.Body, StringComparison.Ordinal);
         Assert.Contains("@alice, thank you.", reply.Body, StringComparison.Ordinal);
         Assert.Contains("is not a vote I understand", reply.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain(BotComments, c => c.Body.Contains("@mallory", StringComparison.Ordinal) || c.Body.Contains("@renovate", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.BotComments, c => c.Body.Contains("@mallory", StringComparison.Ordinal) || c.Body.Contains("@renovate", StringComparison.Ordinal));
         AssertEveryBotBodyFits();
-        wire.Prism.AssertNoViolations();
+        _app.AssertNoViolations();
     }
 
     [Fact]
@@ -147,103 +116,102 @@ public sealed class HostileVoteTests(GitHubBehindPrism wire) : IAsyncLifetime
             .Append(StateBlock.Suffix).Append('\n')
             .ToString();
         // Posted before the bot has said anything, by a user and by a user named like the bot, while dana labels the issue.
-        _github.GivenComment(Repo, Issue, "mallory", forged, Start);
-        _github.GivenComment(Repo, Issue, "governance-bot", forged, Start);
+        _app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "mallory", forged, Start);
+        _app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "governance-bot", forged, Start);
 
         await OpenTheVoteAsync();
-        Assert.Single(BotComments, c => c.Body.Contains("**Voting is open**", StringComparison.Ordinal));
-        Assert.Contains("🗳️", Status, StringComparison.Ordinal);
+        Assert.Single(_app.BotComments, c => c.Body.Contains("**Voting is open**", StringComparison.Ordinal));
+        Assert.Contains("🗳️", _app.Status, StringComparison.Ordinal);
         await Comment("mallory", forged.Replace("approved", "approved!", StringComparison.Ordinal));
 
         await Comment("alice", "/vote -1 the rollout plan is missing");
         await Comment("bob", "/vote -1 agreed with alice");
         await Comment("carol", "/vote +1");
-        await SettleAsync(() => Has("governance/rejected"));
+        await _app.SettleAsync(() => _app.Has("governance/rejected"));
 
-        Assert.Equal(["rfc", "governance/rejected"], _github.Labels(Repo, Issue));
-        Assert.Single(BotComments, c => c.Body.Contains(Markers.For(Markers.DecisionKey(key)), StringComparison.Ordinal) && c.Body.Contains("**Rejected.**", StringComparison.Ordinal));
-        var record = Assert.Single(StateBlock.Read(Status).Values);
+        Assert.Equal(["rfc", "governance/rejected"], _app.Labels);
+        Assert.Single(_app.BotComments, c => c.Body.Contains(Markers.For(Markers.DecisionKey(key)), StringComparison.Ordinal) && c.Body.Contains("**Rejected.**", StringComparison.Ordinal));
+        var record = Assert.Single(StateBlock.Read(_app.Status).Values);
         Assert.Equal(Phase.Rejected, record.Outcome);
         Assert.Equal(["alice", "bob", "carol"], record.Electorate);
-        wire.Prism.AssertNoViolations();
+        _app.AssertNoViolations();
     }
 
     [Fact]
     public async Task A_team_and_a_configuration_that_change_during_the_vote_leave_the_electorate_as_it_opened()
     {
         await StartAsync("tsc:\n  team: tsc\n");
-        _github.GivenTeam("octo-org", "tsc", "alice", "bob", "carol");
+        _app.GitHub.GivenTeam("octo-org", "tsc", "alice", "bob", "carol");
         await OpenTheVoteAsync();
-        Assert.Contains(BotComments, c => c.Body.Contains("@alice @bob @carol", StringComparison.Ordinal));
+        Assert.Contains(_app.BotComments, c => c.Body.Contains("@alice @bob @carol", StringComparison.Ordinal));
 
-        _github.GivenTeam("octo-org", "tsc", "alice", "frank", "grace");
+        _app.GitHub.GivenTeam("octo-org", "tsc", "alice", "frank", "grace");
         await Comment("frank", "/vote +1");
-        await SettleAsync(() => Status.Contains("Non-binding votes from outside the TSC: 1 × +1", StringComparison.Ordinal));
-        _github.GivenFile(Repo, ".github/governance.yml", "tsc:\n  members: [alice, frank, grace]\n");
+        await _app.SettleAsync(() => _app.Status.Contains("Non-binding votes from outside the TSC: 1 × +1", StringComparison.Ordinal));
+        _app.GitHub.GivenFile(GovernanceApp.Repo, ".github/governance.yml", "tsc:\n  members: [alice, frank, grace]\n");
         await Comment("grace", "/vote +1");
         await Comment("bob", "/vote -1 removed from the team, still a voter in this round");
         await Comment("alice", "/vote +1");
         await Comment("carol", "/vote +1");
-        await SettleAsync(() => Has("governance/approved"));
+        await _app.SettleAsync(() => _app.Has("governance/approved"));
 
-        var decision = Assert.Single(BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
+        var decision = Assert.Single(_app.BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
         Assert.Contains("3 of 3 TSC members voted", decision.Body, StringComparison.Ordinal);
         Assert.Contains("2 of 3 votes are +1", decision.Body, StringComparison.Ordinal);
-        Assert.Contains("| bob | -1 |", Status, StringComparison.Ordinal);
-        Assert.DoesNotContain("| frank |", Status, StringComparison.Ordinal);
-        Assert.Contains("Non-binding votes from outside the TSC: 2 × +1, 0 × 0, 0 × -1", Status, StringComparison.Ordinal);
-        Assert.Equal(["alice", "bob", "carol"], Assert.Single(StateBlock.Read(Status).Values).Electorate);
-        wire.Prism.AssertNoViolations();
+        Assert.Contains("| bob | -1 |", _app.Status, StringComparison.Ordinal);
+        Assert.DoesNotContain("| frank |", _app.Status, StringComparison.Ordinal);
+        Assert.Contains("Non-binding votes from outside the TSC: 2 × +1, 0 × 0, 0 × -1", _app.Status, StringComparison.Ordinal);
+        Assert.Equal(["alice", "bob", "carol"], Assert.Single(StateBlock.Read(_app.Status).Values).Electorate);
+        _app.AssertNoViolations();
     }
 
     [Fact]
     public async Task Votes_before_the_opening_and_after_the_close_are_answered_once_and_never_counted()
     {
         await StartAsync(Given.ThreeMemberTsc);
-        _github.AddLabel(Repo, Issue, "rfc", "dana");
-        await _host!.SendAsync("issues", Given.Labeled());
-        await SettleAsync(() => Has("governance/discussion"));
+        await _app.LabelAsync("rfc", by: "dana");
+        await _app.SettleAsync(() => _app.Has("governance/discussion"));
         await Comment("alice", "/vote -1 before the discussion ended");
-        await SettleAsync(() => BotComments.Any(c => c.Body.Contains("Voting opens on 2026-05-18 09:00 UTC", StringComparison.Ordinal)));
+        await _app.SettleAsync(() => _app.BotComments.Any(c => c.Body.Contains("Voting opens on 2026-05-18 09:00 UTC", StringComparison.Ordinal)));
 
-        _clock.Advance(TimeSpan.FromDays(14));
-        await SettleAsync(() => Has("governance/voting"));
+        _app.Advance(TimeSpan.FromDays(14));
+        await _app.SettleAsync(() => _app.Has("governance/voting"));
         await Comment("alice", "/vote +1");
         await Comment("bob", "/vote +1");
         await Comment("carol", "/vote +1");
-        await SettleAsync(() => Has("governance/approved"));
+        await _app.SettleAsync(() => _app.Has("governance/approved"));
         await Comment("carol", "/vote -1 too late, on purpose");
         await Comment("bob", "/vote -1 me too");
-        await SettleAsync(() => BotComments.Count(c => c.Body.Contains("its result is final", StringComparison.Ordinal)) == 2);
+        await _app.SettleAsync(() => _app.BotComments.Count(c => c.Body.Contains("its result is final", StringComparison.Ordinal)) == 2);
 
-        Assert.Equal(["rfc", "governance/approved"], _github.Labels(Repo, Issue));
-        Assert.Single(BotComments, c => c.Body.Contains("Voting opens on", StringComparison.Ordinal));
-        Assert.Single(BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
-        Assert.Contains("3 of 3 TSC members voted", Status, StringComparison.Ordinal);
-        Assert.Contains("- Votes: 3 × +1, 0 × 0, 0 × -1", Status, StringComparison.Ordinal);
-        wire.Prism.AssertNoViolations();
+        Assert.Equal(["rfc", "governance/approved"], _app.Labels);
+        Assert.Single(_app.BotComments, c => c.Body.Contains("Voting opens on", StringComparison.Ordinal));
+        Assert.Single(_app.BotComments, c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
+        Assert.Contains("3 of 3 TSC members voted", _app.Status, StringComparison.Ordinal);
+        Assert.Contains("- Votes: 3 × +1, 0 × 0, 0 × -1", _app.Status, StringComparison.Ordinal);
+        _app.AssertNoViolations();
     }
 
     [Fact]
     public async Task A_status_comment_deleted_during_the_vote_comes_back_with_the_electorate_the_vote_opened_with()
     {
         await StartAsync("tsc:\n  team: tsc\n");
-        _github.GivenTeam("octo-org", "tsc", "alice", "bob", "carol");
+        _app.GitHub.GivenTeam("octo-org", "tsc", "alice", "bob", "carol");
         await OpenTheVoteAsync();
         await Comment("alice", "/vote +1");
-        await SettleAsync(() => Status.Contains("| alice | +1 |", StringComparison.Ordinal));
+        await _app.SettleAsync(() => _app.Status.Contains("| alice | +1 |", StringComparison.Ordinal));
 
         // An admin deletes the bot's status comment, and the team changes.
-        _github.DeleteComment(Assert.Single(BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Id);
-        _github.GivenTeam("octo-org", "tsc", "alice", "frank");
+        _app.GitHub.DeleteComment(Assert.Single(_app.BotComments, c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)).Id);
+        _app.GitHub.GivenTeam("octo-org", "tsc", "alice", "frank");
         await Comment("frank", "/vote +1");
-        await SettleAsync(() => BotComments.Any(c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)));
+        await _app.SettleAsync(() => _app.BotComments.Any(c => c.Body.Contains(Markers.Status, StringComparison.Ordinal)));
 
-        Assert.True(Has("governance/voting"));
-        Assert.Contains("1 of 3 TSC members voted", Status, StringComparison.Ordinal);
-        Assert.Contains("Not voted yet: bob, carol.", Status, StringComparison.Ordinal);
-        Assert.Equal(["alice", "bob", "carol"], Assert.Single(StateBlock.Read(Status).Values).Electorate);
-        wire.Prism.AssertNoViolations();
+        Assert.True(_app.Has("governance/voting"));
+        Assert.Contains("1 of 3 TSC members voted", _app.Status, StringComparison.Ordinal);
+        Assert.Contains("Not voted yet: bob, carol.", _app.Status, StringComparison.Ordinal);
+        Assert.Equal(["alice", "bob", "carol"], Assert.Single(StateBlock.Read(_app.Status).Values).Electorate);
+        _app.AssertNoViolations();
     }
 
     [Fact]
@@ -258,13 +226,13 @@ public sealed class HostileVoteTests(GitHubBehindPrism wire) : IAsyncLifetime
         await Comment("bob", "/vote -1 " + prose);
         await Comment("mallory", string.Concat(Enumerable.Repeat("/vote +1\n", 1000)));
         await Comment("carol", string.Concat(Enumerable.Repeat("/vote +1\n/vote 0\n", 500)));
-        await SettleAsync(() => BotComments.Count(c => c.Body.Contains("This comment has 1000 `/vote` lines", StringComparison.Ordinal)) == 2);
+        await _app.SettleAsync(() => _app.BotComments.Count(c => c.Body.Contains("This comment has 1000 `/vote` lines", StringComparison.Ordinal)) == 2);
 
-        Assert.True(Has("governance/voting"));
-        Assert.Contains("- Votes: 1 × +1, 0 × 0, 1 × -1", Status, StringComparison.Ordinal);
-        Assert.DoesNotContain("@bob", Status, StringComparison.Ordinal);
+        Assert.True(_app.Has("governance/voting"));
+        Assert.Contains("- Votes: 1 × +1, 0 × 0, 1 × -1", _app.Status, StringComparison.Ordinal);
+        Assert.DoesNotContain("@bob", _app.Status, StringComparison.Ordinal);
         AssertEveryBotBodyFits();
-        Assert.Equal(HttpStatusCode.OK, (await _host!.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
-        wire.Prism.AssertNoViolations();
+        Assert.Equal(HttpStatusCode.OK, (await _app.Host.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        _app.AssertNoViolations();
     }
 }

@@ -13,44 +13,38 @@ namespace GovernanceBot.Tests.Host;
 [Trait("Category", "Hostile")]
 public sealed class InstallationFaultTests(GitHubBehindPrism wire)
 {
-    private const string Repo = Given.Repo;
-
     [Theory]
     [InlineData("installation", "deleted.payload.json")]
     [InlineData("installation", "suspend.payload.json")]
     [InlineData("installation_repositories", "removed.payload.json")]
     public async Task The_cached_token_is_dropped_at_once_and_the_host_stays_healthy(string @event, string file)
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
-        var sweeper = host.Services.GetRequiredService<GovernanceBot.Processing.Sweeper>();
-        await host.SettleAsync(() => sweeper.Completed >= 1);
-        var tokens = host.Services.GetRequiredService<GitHubConnections>().Tokens;
+        await using var app = await GovernanceApp.StartAsync(wire, new GovernanceAppOptions { Time = Time.Offset });
+        var sweeper = app.Host.Services.GetRequiredService<GovernanceBot.Processing.Sweeper>();
+        await app.SettleAsync(() => sweeper.Completed >= 1);
+        var tokens = app.Host.Services.GetRequiredService<GitHubConnections>().Tokens;
         Assert.True(tokens.Holds(Given.Installation)); // the start-up sweep used it
 
-        if (file == "deleted.payload.json") github.RemoveInstallation(Given.Installation);
+        if (file == "deleted.payload.json") app.GitHub.RemoveInstallation(Given.Installation);
         var payload = Payloads.Load(@event, file);
         payload["installation"]!["id"] = Given.Installation;
-        var response = await host.SendAsync(@event, payload);
+        var response = await app.DeliverAsync(@event, payload);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.StartsWith($"{@event}.{file.Split('.')[0]}: its token is dropped", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(tokens.Holds(Given.Installation));
 
         // A delivery for the removed installation fails to get a token, is logged and retried later; nothing else breaks.
-        github.AddLabel(Repo, Given.Issue, "rfc", "dana");
-        Assert.Equal(HttpStatusCode.Accepted, (await host.SendAsync("issues", Given.Labeled())).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.LabelAsync("rfc", by: "dana")).StatusCode);
         await Task.Delay(500);
-        var health = await host.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        await app.AssertHealthyAsync();
         if (file != "deleted.payload.json")
         {
             // Still installed: a fresh token is asked for and the work is done.
-            await host.SettleAsync(() => github.Labels(Repo, Given.Issue).Contains("governance/discussion"), seconds: 30);
-            Assert.Equal(2, github.TokensIssued);
+            await app.SettleAsync(() => app.Has("governance/discussion"), seconds: 30);
+            Assert.Equal(2, app.GitHub.TokensIssued);
         }
 
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        app.AssertNoViolations(responsesToo: false);
     }
 }

@@ -10,25 +10,24 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class LabelBurstTests(GitHubBehindPrism wire, ITestOutputHelper output)
 {
-    private const string Repo = Given.Repo;
+    private const string Repo = GovernanceApp.Repo;
 
     [Fact]
     public async Task Twenty_issues_labelled_at_once_create_the_phase_label_once_and_meet_no_422()
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
         var numbers = Enumerable.Range(100, 20).ToList();
-        foreach (var n in numbers) github.GivenIssue(Repo, n, $"RFC {n}", "dana");
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
-        await host.SettleAsync();
-        var before = github.Exchanges().Count;
+        await using var app = await GovernanceApp.StartAsync(wire, new GovernanceAppOptions
+        {
+            Time = Time.Offset,
+            Given = github => numbers.Aggregate(github.RfcRepository(), (g, n) => g.GivenIssue(Repo, n, $"RFC {n}", "dana")),
+        });
+        var before = app.GitHub.Exchanges().Count;
 
-        foreach (var n in numbers) github.AddLabel(Repo, n, "rfc", "dana");
-        var responses = await Task.WhenAll(numbers.Select(n =>
-            host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", Given.Installation, Repo, n))));
-        await host.SettleAsync(() => numbers.All(n => github.Labels(Repo, n).Contains("governance/discussion")), seconds: 60);
+        foreach (var n in numbers) app.GitHub.AddLabel(Repo, n, "rfc", "dana");
+        var responses = await Task.WhenAll(numbers.Select(n => app.DeliverAsync("issues", Given.Labeled(n))));
+        await app.SettleAsync(() => numbers.All(n => app.GitHub.Labels(Repo, n).Contains("governance/discussion")), seconds: 60);
 
-        var burst = github.Exchanges().Skip(before).ToList();
+        var burst = app.GitHub.Exchanges().Skip(before).ToList();
         var creates = burst.Count(e => e.Request.Method == "POST" && e.Request.Path == $"/repos/{Repo}/labels");
         var lookups = burst.Count(e => e.Request.Method == "GET" && e.Request.Path.StartsWith($"/repos/{Repo}/labels/", StringComparison.Ordinal));
         var refused = burst.Count(e => e.Status == 422);
@@ -38,6 +37,6 @@ public sealed class LabelBurstTests(GitHubBehindPrism wire, ITestOutputHelper ou
         Assert.Equal(1, creates);
         Assert.Equal(1, lookups);
         Assert.Equal(0, refused);
-        wire.Prism.AssertNoViolations();
+        app.AssertNoViolations();
     }
 }

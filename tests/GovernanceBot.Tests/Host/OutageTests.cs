@@ -11,22 +11,21 @@ namespace GovernanceBot.Tests.Host;
 [Trait("Category", "Hostile")]
 public sealed class OutageTests(GitHubBehindPrism wire)
 {
-    private const string Repo = Given.Repo;
-    private const int Issue = Given.Issue;
+    private const string Repo = GovernanceApp.Repo;
+    private const int Issue = GovernanceApp.Issue;
 
-    private static async Task AssertHealthyAsync(BotHost host)
-    {
-        var health = await host.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-    }
+    /// <summary>Real time (shifted): the retry delays really pass.</summary>
+    private static readonly GovernanceAppOptions RealTime = new() { Time = Time.Offset };
 
-    private void AssertOpenedOnce(FakeGitHub github)
+    private static void AssertOpenedOnce(GovernanceApp app)
     {
-        Assert.Equal(["rfc", "governance/discussion"], github.Labels(Repo, Issue));
-        var bot = github.Comments(Repo, Issue).Where(c => c.IsBot).ToList();
+        Assert.Equal(["rfc", "governance/discussion"], app.Labels);
+        var bot = app.Comments.Where(c => c.IsBot).ToList();
         Assert.True(bot.Count == 1, $"{bot.Count} bot comments");
-        Assert.Contains("<!-- governance-bot:status -->", bot[0].Body, StringComparison.Ordinal);
+        Assert.Contains(GovernanceApp.StatusMarker, bot[0].Body, StringComparison.Ordinal);
     }
+
+    private static bool Opened(GovernanceApp app) => app.Comments.Any(c => c.IsBot) && app.Has("governance/discussion");
 
     [Theory]
     [InlineData(500)]
@@ -34,22 +33,18 @@ public sealed class OutageTests(GitHubBehindPrism wire)
     [InlineData(503)]
     public async Task GitHub_failing_for_a_while_then_answering_ends_in_one_status_comment(int status)
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
-        await host.SettleAsync();
+        await using var app = await GovernanceApp.StartAsync(wire, RealTime);
 
         // More failures than one call's attempts: the reconcile itself fails and is retried by the worker.
-        github.Interfere(HttpMethod.Get, $"/issues/{Issue}", new FakeFault(status), times: 5);
-        github.Interfere(HttpMethod.Post, "/comments", new FakeFault(status), times: 2);
-        github.AddLabel(Repo, Issue, "rfc", "dana");
-        Assert.Equal(HttpStatusCode.Accepted, (await host.SendAsync("issues", Given.Labeled())).StatusCode);
-        await host.SettleAsync(() => github.Comments(Repo, Issue).Any(c => c.IsBot) && github.Labels(Repo, Issue).Contains("governance/discussion"), seconds: 60);
+        app.GitHub.Interfere(HttpMethod.Get, $"/issues/{Issue}", new FakeFault(status), times: 5);
+        app.GitHub.Interfere(HttpMethod.Post, "/comments", new FakeFault(status), times: 2);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.LabelAsync("rfc", by: "dana")).StatusCode);
+        await app.SettleAsync(() => Opened(app), seconds: 60);
 
-        AssertOpenedOnce(github);
-        Assert.True(github.Exchanges().Count(e => e.Status == status) >= 7, "the outage really happened");
-        await AssertHealthyAsync(host);
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        AssertOpenedOnce(app);
+        Assert.True(app.GitHub.Exchanges().Count(e => e.Status == status) >= 7, "the outage really happened");
+        await app.AssertHealthyAsync();
+        app.AssertNoViolations(responsesToo: false);
     }
 
     [Theory]
@@ -59,62 +54,57 @@ public sealed class OutageTests(GitHubBehindPrism wire)
     [InlineData("GET", "/issues/12", false)]
     public async Task A_connection_reset_before_or_after_GitHub_acted_leaves_no_duplicate(string method, string path, bool afterHandling)
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        var resets = new ConnectionResets(new HttpMethod(method), path, afterHandling, times: 1, wire.Prism.CreateCheckingHandler());
-        await using var host = new BotHost(wire.Prism.Url, clock, resets);
-        await host.SettleAsync();
+        ConnectionResets? resets = null;
+        await using var app = await GovernanceApp.StartAsync(wire, RealTime with
+        {
+            Network = network => resets = new ConnectionResets(new HttpMethod(method), path, afterHandling, times: 1, network),
+        });
 
-        github.AddLabel(Repo, Issue, "rfc", "dana");
-        await host.SendAsync("issues", Given.Labeled());
-        await host.SettleAsync(() => github.Comments(Repo, Issue).Any(c => c.IsBot) && github.Labels(Repo, Issue).Contains("governance/discussion"), seconds: 60);
+        await app.LabelAsync("rfc", by: "dana");
+        await app.SettleAsync(() => Opened(app), seconds: 60);
 
-        Assert.Equal(1, resets.Cut); // the connection was really cut
-        AssertOpenedOnce(github);
-        await AssertHealthyAsync(host);
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        Assert.Equal(1, resets!.Cut); // the connection was really cut
+        AssertOpenedOnce(app);
+        await app.AssertHealthyAsync();
+        app.AssertNoViolations(responsesToo: false);
     }
 
     [Fact]
     public async Task A_delivery_for_an_issue_that_is_gone_changes_nothing()
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
-        await host.SettleAsync();
+        await using var app = await GovernanceApp.StartAsync(wire, RealTime);
 
-        var response = await host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", Given.Installation, Repo, 404));
-        await host.SettleAsync();
+        var response = await app.DeliverAsync("issues", Given.Labeled(issue: 404));
+        await app.SettleAsync();
         await Task.Delay(300);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Contains(github.Exchanges(), e => e.Request.Path == $"/repos/{Repo}/issues/404" && e.Status == 404);
-        Assert.Empty(github.PostedComments());
-        Assert.DoesNotContain(github.Requests(), r => r.Method != "GET" && !r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
-        await AssertHealthyAsync(host);
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        Assert.Contains(app.GitHub.Exchanges(), e => e.Request.Path == $"/repos/{Repo}/issues/404" && e.Status == 404);
+        Assert.Empty(app.GitHub.PostedComments());
+        Assert.DoesNotContain(app.GitHub.Requests(), r => r.Method != "GET" && !r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
+        await app.AssertHealthyAsync();
+        app.AssertNoViolations(responsesToo: false);
     }
 
     [Fact]
     public async Task A_delivery_from_a_repository_answering_410_changes_nothing_and_others_go_on()
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).RfcRepository();
-        github.GivenInstallation(Given.Installation, Repo, "octo-org/gone").GivenIssue("octo-org/gone", 5, "RFC: elsewhere", "dana", "rfc");
-        github.GivenRepositoryAnswers("octo-org/gone", 410);
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler());
-        await host.SettleAsync();
+        await using var app = await GovernanceApp.StartAsync(wire, RealTime with
+        {
+            Given = github => github.RfcRepository()
+                .GivenInstallation(Given.Installation, Repo, "octo-org/gone").GivenIssue("octo-org/gone", 5, "RFC: elsewhere", "dana", "rfc")
+                .GivenRepositoryAnswers("octo-org/gone", 410),
+        });
 
-        var gone = await host.SendAsync("issues", Payloads.For("issues", "labeled.payload.json", Given.Installation, "octo-org/gone", 5));
-        github.AddLabel(Repo, Issue, "rfc", "dana");
-        var here = await host.SendAsync("issues", Given.Labeled());
-        await host.SettleAsync(() => github.Comments(Repo, Issue).Any(c => c.IsBot), seconds: 30);
+        var gone = await app.DeliverAsync("issues", Payloads.For("issues", "labeled.payload.json", Given.Installation, "octo-org/gone", 5));
+        var here = await app.LabelAsync("rfc", by: "dana");
+        await app.SettleAsync(() => app.Comments.Any(c => c.IsBot), seconds: 30);
 
         Assert.Equal(HttpStatusCode.Accepted, gone.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, here.StatusCode);
-        Assert.Empty(github.Comments("octo-org/gone", 5));
-        AssertOpenedOnce(github);
-        await AssertHealthyAsync(host);
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        Assert.Empty(app.GitHub.Comments("octo-org/gone", 5));
+        AssertOpenedOnce(app);
+        await app.AssertHealthyAsync();
+        app.AssertNoViolations(responsesToo: false);
     }
 }

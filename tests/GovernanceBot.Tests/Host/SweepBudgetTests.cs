@@ -1,7 +1,6 @@
 using GovernanceBot.Processing;
 using GovernanceBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace GovernanceBot.Tests.Host;
@@ -10,55 +9,58 @@ namespace GovernanceBot.Tests.Host;
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class SweepBudgetTests(GitHubBehindPrism wire, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Start);
-    private BotHost _host = null!;
-    private FakeGitHub _github = null!;
+    private static readonly string[] Repos = [.. Enumerable.Range(1, 10).Select(i => $"octo-org/project-{i:00}")];
+    private GovernanceApp _app = null!;
 
     public async Task InitializeAsync()
     {
-        var repos = Enumerable.Range(1, 10).Select(i => $"octo-org/project-{i:00}").ToArray();
-        _github = wire.Fresh(_clock).GivenApp("governance-bot").GivenInstallation(42, repos);
-        foreach (var repo in repos)
+        _app = new GovernanceApp(wire, new GovernanceAppOptions
         {
-            _github.GivenFile(repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n");
-            foreach (var n in new[] { 1, 2 })
+            Given = github =>
             {
-                _github.GivenIssue(repo, n, $"RFC {n}", "dana");
-                _github.AddLabel(repo, n, "rfc", "dana");
-            }
-        }
+                github.GivenApp("governance-bot").GivenInstallation(42, Repos);
+                foreach (var repo in Repos)
+                {
+                    github.GivenFile(repo, ".github/governance.yml", "tsc:\n  members: [alice, bob, carol]\n");
+                    foreach (var n in new[] { 1, 2 })
+                    {
+                        github.GivenIssue(repo, n, $"RFC {n}", "dana");
+                        github.AddLabel(repo, n, "rfc", "dana");
+                    }
+                }
 
-        _host = new BotHost(wire.Prism.Url, _clock, wire.Prism.CreateCheckingHandler());
+                return github;
+            },
+        });
+        await _app.StartAsync();
         await SweepAsync(expected: 1); // the start-up sweep finds and opens all 20 processes
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Sweeper Sweeper => _host.Services.GetRequiredService<Sweeper>();
+    private Sweeper Sweeper => _app.Host.Services.GetRequiredService<Sweeper>();
 
     private async Task SweepAsync(int expected)
     {
-        _ = _host.Server; // start the host
         var until = DateTime.UtcNow.AddSeconds(30);
         while (Sweeper.Completed < expected && DateTime.UtcNow < until) await Task.Delay(20);
         Assert.Equal(expected, Sweeper.Completed);
-        await _host.SettleAsync();
+        await _app.SettleAsync();
     }
 
     private async Task<IReadOnlyList<(FakeRequest Request, int Status)>> NextSweepAsync()
     {
-        var before = _github.Exchanges().Count;
+        var before = _app.GitHub.Exchanges().Count;
         var completed = Sweeper.Completed;
-        _clock.Advance(TimeSpan.FromMinutes(5));
+        _app.Advance(TimeSpan.FromMinutes(5));
         await SweepAsync(completed + 1);
-        return [.. _github.Exchanges().Skip(before)];
+        return [.. _app.GitHub.Exchanges().Skip(before)];
     }
 
     [Fact]
     public async Task A_second_idle_sweep_over_10_repositories_and_20_processes_costs_no_rate_limit()
     {
-        var opened = Enumerable.Range(1, 10).SelectMany(i => new[] { 1, 2 }.Select(n => _github.Labels($"octo-org/project-{i:00}", n)))
+        var opened = Enumerable.Range(1, 10).SelectMany(i => new[] { 1, 2 }.Select(n => _app.GitHub.Labels($"octo-org/project-{i:00}", n)))
             .Count(labels => labels.Contains("governance/discussion"));
         Assert.Equal(20, opened);
 
@@ -77,6 +79,6 @@ public sealed class SweepBudgetTests(GitHubBehindPrism wire, ITestOutputHelper o
         Assert.All(second, e => Assert.True(e.Status == 304, $"{e.Request.Method} {e.Request.Path}{e.Request.Query} answered {e.Status}"));
         // Per repository: the config and the open issues of 4 labels; per issue: the issue, its events and its comments.
         Assert.Equal((10 * (1 + 4)) + (20 * 4), second.Count);
-        wire.Prism.AssertNoViolations();
+        _app.AssertNoViolations();
     }
 }

@@ -45,50 +45,61 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
     [InlineData(403)]
     public async Task A_repository_answering_an_error_is_skipped_by_name_and_a_lost_webhook_in_a_later_one_is_healed(int status)
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
         string[] repos = ["octo-org/alpha", "octo-org/beta", "octo-org/gamma"];
-        var github = wire.Fresh(clock).GivenApp("governance-bot").GivenInstallation(Given.Installation, repos);
-        foreach (var repo in repos) github.GivenFile(repo, ".github/governance.yml", Config);
-        github.GivenIssue("octo-org/beta", 3, "RFC: in a repository that is gone", "dana", "rfc");
-        github.GivenRepositoryAnswers("octo-org/beta", status);
-
-        // Labelled while the bot was down: no delivery will ever come for it.
-        github.GivenIssue("octo-org/gamma", 7, "RFC: the lost webhook", "dana");
-        github.AddLabel("octo-org/gamma", 7, "rfc", "dana");
-
         var logs = new Capture();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), logs: logs);
-        await host.SettleAsync(() => github.Labels("octo-org/gamma", 7).Contains("governance/discussion"), seconds: 30);
+        await using var app = new GovernanceApp(wire, new GovernanceAppOptions
+        {
+            Time = Time.Offset,
+            Logs = logs,
+            Given = github =>
+            {
+                github.GivenApp("governance-bot").GivenInstallation(Given.Installation, repos);
+                foreach (var repo in repos) github.GivenFile(repo, ".github/governance.yml", Config);
+                github.GivenIssue("octo-org/beta", 3, "RFC: in a repository that is gone", "dana", "rfc");
+                github.GivenRepositoryAnswers("octo-org/beta", status);
 
-        Assert.Single(github.Comments("octo-org/gamma", 7), c => c.IsBot);
+                // Labelled while the bot was down: no delivery will ever come for it.
+                github.GivenIssue("octo-org/gamma", 7, "RFC: the lost webhook", "dana");
+                return github.AddLabel("octo-org/gamma", 7, "rfc", "dana");
+            },
+        });
+
+        await app.StartAsync();
+        await app.SettleAsync(() => app.GitHub.Labels("octo-org/gamma", 7).Contains("governance/discussion"), seconds: 30);
+
+        Assert.Single(app.GitHub.Comments("octo-org/gamma", 7), c => c.IsBot);
         var skipped = Assert.Single(logs.Rendered(3203));
         Assert.Contains("octo-org/beta", skipped, StringComparison.Ordinal);
         Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), skipped, StringComparison.Ordinal);
         Assert.Empty(logs.Rendered(3201)); // the sweep as a whole did not fail
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        app.AssertNoViolations(responsesToo: false);
     }
 
     [Fact]
     public async Task An_installation_whose_repositories_cannot_be_listed_is_skipped_and_the_next_one_is_swept()
     {
-        var clock = new OffsetClock(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
-        var github = wire.Fresh(clock).GivenApp("governance-bot")
-            .GivenInstallation(41, "octo-west/rfcs")
-            .GivenInstallation(Given.Installation, Given.Repo)
-            .GivenFile(Given.Repo, ".github/governance.yml", Config)
-            .GivenIssue(Given.Repo, Given.Issue, "RFC: the lost webhook", "dana");
-        github.AddLabel(Given.Repo, Given.Issue, "rfc", "dana");
-
-        // Installations are swept in order: the first listing (installation 41's) is refused.
-        github.Interfere(HttpMethod.Get, "/installation/repositories", new FakeFault(403, NotAccessible), times: 1);
-
         var logs = new Capture();
-        await using var host = new BotHost(wire.Prism.Url, clock, wire.Prism.CreateCheckingHandler(), logs: logs);
-        await host.SettleAsync(() => github.Labels(Given.Repo, Given.Issue).Contains("governance/discussion"), seconds: 30);
+        await using var app = new GovernanceApp(wire, new GovernanceAppOptions
+        {
+            Time = Time.Offset,
+            Logs = logs,
+            Given = github => github.GivenApp("governance-bot")
+                .GivenInstallation(41, "octo-west/rfcs")
+                .GivenInstallation(Given.Installation, Given.Repo)
+                .GivenFile(Given.Repo, ".github/governance.yml", Config)
+                .GivenIssue(Given.Repo, Given.Issue, "RFC: the lost webhook", "dana")
+                .AddLabel(Given.Repo, Given.Issue, "rfc", "dana")
+
+                // Installations are swept in order: the first listing (installation 41's) is refused.
+                .Interfere(HttpMethod.Get, "/installation/repositories", new FakeFault(403, NotAccessible), times: 1),
+        });
+
+        await app.StartAsync();
+        await app.SettleAsync(() => app.Has("governance/discussion"), seconds: 30);
 
         var skipped = Assert.Single(logs.Rendered(3204));
         Assert.Contains("41", skipped, StringComparison.Ordinal);
         Assert.Empty(logs.Rendered(3201));
-        wire.Prism.AssertNoViolations(responsesToo: false);
+        app.AssertNoViolations(responsesToo: false);
     }
 }

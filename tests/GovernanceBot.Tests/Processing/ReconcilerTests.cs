@@ -1,6 +1,7 @@
 using GovernanceBot.GitHub;
 using GovernanceBot.Processing;
 using GovernanceBot.Simulation;
+using GovernanceBot.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GovernanceBot.Tests.Processing;
@@ -13,17 +14,19 @@ public sealed class ReconcilerTests
 
     private readonly VirtualClock _clock = new(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryGitHub _github;
+    private readonly CountingGitHub _counted;
     private readonly Reconciler _reconciler;
 
     public ReconcilerTests()
     {
         _github = new InMemoryGitHub(_clock);
-        _reconciler = new Reconciler(_github, _clock, NullLogger<Reconciler>.Instance);
+        _counted = new CountingGitHub(_github);
+        _reconciler = new Reconciler(_counted, _clock, NullLogger<Reconciler>.Instance);
         _github.SetFile("acme", "widgets", Reconciler.ConfigPath, "tsc: { members: [alice, bob, carol] }\n");
         _github.CreateIssue(Repo, 7, "RFC: plugins", "dana");
     }
 
-    private int Writes => new[] { "PostComment", "EditComment", "AddLabel", "RemoveLabel" }.Sum(c => _github.Calls.GetValueOrDefault(c));
+    private int Writes => new[] { "PostComment", "EditComment", "AddLabel", "RemoveLabel" }.Sum(c => _counted.Calls.GetValueOrDefault(c));
 
     [Theory]
     [InlineData(0.0)]

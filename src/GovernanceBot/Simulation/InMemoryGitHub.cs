@@ -1,6 +1,7 @@
 using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.GitHub;
 
-namespace GovernanceBot.GitHub;
+namespace GovernanceBot.Simulation;
 
 /// <summary>
 /// GitHub in memory: repositories with files, teams, issues, comments, labels and the issue event log.
@@ -19,9 +20,6 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
 
     /// <summary>Every write the bot made, in order: what <c>simulate</c> prints.</summary>
     public List<BotAction> BotActions { get; } = [];
-
-    /// <summary>How many calls the bot made, by method: the point of API-budget tests.</summary>
-    public Dictionary<string, int> Calls { get; } = [];
 
     public sealed record BotAction(DateTimeOffset At, IssueRef? Issue, string Kind, string Detail);
 
@@ -129,24 +127,24 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
 
     // ---- IGitHub ----------------------------------------------------------------------------------
 
-    public Task<string> GetBotLoginAsync(CancellationToken cancellationToken) => Read("GetBotLogin", () => botLogin);
+    public Task<string> GetBotLoginAsync(CancellationToken cancellationToken) => Read(() => botLogin);
 
     public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
-        Read("GetFile", () => _files.GetValueOrDefault($"{repo.Owner}/{repo.Name}:{path}"));
+        Read(() => _files.GetValueOrDefault($"{repo.Owner}/{repo.Name}:{path}"));
 
     public Task<IReadOnlyList<string>?> GetTeamMembersAsync(RepoRef repo, string org, string teamSlug, CancellationToken cancellationToken) =>
-        Read("GetTeamMembers", () => _teams.TryGetValue($"{org}/{teamSlug}", out var m) ? (IReadOnlyList<string>?)[.. m] : null);
+        Read(() => _teams.TryGetValue($"{org}/{teamSlug}", out var m) ? (IReadOnlyList<string>?)[.. m] : null);
 
     public Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Read("GetIssue", () => _issues.TryGetValue(Key(issue.Repo, issue.Number), out var i)
+        Read(() => _issues.TryGetValue(Key(issue.Repo, issue.Number), out var i)
             ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels])
             : null);
 
     public Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Read("GetIssueEvents", () => (IReadOnlyList<IssueEvent>)[.. GetIssue(issue).Events]);
+        Read(() => (IReadOnlyList<IssueEvent>)[.. GetIssue(issue).Events]);
 
     public Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Read("GetComments", () => (IReadOnlyList<CommentFact>)[.. GetIssue(issue).Comments]);
+        Read(() => (IReadOnlyList<CommentFact>)[.. GetIssue(issue).Comments]);
 
     public Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
         Write("PostComment", issue, () =>
@@ -198,7 +196,6 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     {
         lock (_gate)
         {
-            Count("EnsureLabel");
             var labels = _repoLabels.TryGetValue(repo.ToString(), out var l) ? l : _repoLabels[repo.ToString()] = new(StringComparer.OrdinalIgnoreCase);
             if (labels.Add(label.Name)) BotActions.Add(new BotAction(time.GetUtcNow(), null, "CreateLabel", $"created label {label.Name}"));
         }
@@ -207,7 +204,7 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     }
 
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
-        Read("ListOpenIssuesWithLabel", () => (IReadOnlyList<int>)[.. IssuesOf(repo)
+        Read(() => (IReadOnlyList<int>)[.. IssuesOf(repo)
             .Where(i => i.IsOpen && i.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))
             .Select(i => i.Number)
             .Order()]);
@@ -236,7 +233,7 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     }
 
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
-        Read("GraphQL", () => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _edits.TryGetValue(c.Id, out var e) ? c with { Edits = e } : c)]);
+        Read(() => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _edits.TryGetValue(c.Id, out var e) ? c with { Edits = e } : c)]);
 
     /// <summary>The comment after an edit by <paramref name="editor"/>, its history (the original first) kept aside as GitHub keeps it.</summary>
     private CommentFact Edited(CommentFact c, string body, string editor)
@@ -255,13 +252,10 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
         return id;
     }
 
-    private void Count(string call) => Calls[call] = Calls.GetValueOrDefault(call) + 1;
-
-    private Task<T> Read<T>(string call, Func<T> read)
+    private Task<T> Read<T>(Func<T> read)
     {
         lock (_gate)
         {
-            Count(call);
             return Task.FromResult(read());
         }
     }
@@ -270,7 +264,6 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     {
         lock (_gate)
         {
-            Count(call);
             var (result, detail) = write();
             BotActions.Add(new BotAction(time.GetUtcNow(), issue, call, detail));
             return Task.FromResult(result);

@@ -1,0 +1,71 @@
+using GovernanceBot.Domain.Lifecycle;
+using GovernanceBot.GitHub;
+
+namespace GovernanceBot.Tests.Fakes;
+
+/// <summary>
+/// An <see cref="IGitHub"/> that counts the bot's calls by method before passing them on: the point of API-budget
+/// tests, kept out of the simulator's <see cref="GovernanceBot.Simulation.InMemoryGitHub"/>.
+/// </summary>
+public sealed class CountingGitHub(IGitHub inner) : IGitHub
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _calls = [];
+
+    /// <summary>How many calls the bot made, by method ("PostComment", "AddLabel", ...).</summary>
+    public IReadOnlyDictionary<string, int> Calls
+    {
+        get
+        {
+            lock (_gate) return new Dictionary<string, int>(_calls);
+        }
+    }
+
+    public Task<string> GetBotLoginAsync(CancellationToken cancellationToken) =>
+        Count("GetBotLogin", inner.GetBotLoginAsync(cancellationToken));
+
+    public Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken) =>
+        Count("GetFile", inner.GetFileAsync(repo, path, cancellationToken));
+
+    public Task<IReadOnlyList<string>?> GetTeamMembersAsync(RepoRef repo, string org, string teamSlug, CancellationToken cancellationToken) =>
+        Count("GetTeamMembers", inner.GetTeamMembersAsync(repo, org, teamSlug, cancellationToken));
+
+    public Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("GetIssue", inner.GetIssueAsync(issue, cancellationToken));
+
+    public Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("GetIssueEvents", inner.GetIssueEventsAsync(issue, cancellationToken));
+
+    public Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("GetComments", inner.GetCommentsAsync(issue, cancellationToken));
+
+    public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
+        Count("GraphQL", inner.WithEditsAsync(issue, comments, botLogin, cancellationToken));
+
+    public Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
+        Count("PostComment", inner.PostCommentAsync(issue, body, cancellationToken));
+
+    public Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken) =>
+        Count("EditComment", inner.EditCommentAsync(repo, commentId, body, cancellationToken));
+
+    public Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken) =>
+        Count("DeleteComment", inner.DeleteCommentAsync(repo, commentId, cancellationToken));
+
+    public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
+        Count("AddLabel", inner.AddLabelAsync(issue, label, cancellationToken));
+
+    public Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
+        Count("RemoveLabel", inner.RemoveLabelAsync(issue, label, cancellationToken));
+
+    public Task EnsureLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken) =>
+        Count("EnsureLabel", inner.EnsureLabelAsync(repo, label, cancellationToken));
+
+    public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
+        Count("ListOpenIssuesWithLabel", inner.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
+
+    private TTask Count<TTask>(string call, TTask result)
+    {
+        lock (_gate) _calls[call] = _calls.GetValueOrDefault(call) + 1;
+        return result;
+    }
+}

@@ -1,0 +1,29 @@
+namespace GovernanceBot.Tests.Fakes.Model;
+
+/// <summary>An issue (or pull request) as the model holds it: its labels, event log and comments.</summary>
+internal sealed class FakeIssue(RepoKey repo, int number, long id, string title, string author, DateTimeOffset createdAt)
+{
+    public RepoKey Repo { get; } = repo;
+
+    public int Number { get; } = number;
+
+    public long Id { get; } = id;
+
+    public string Title { get; } = title;
+
+    public string Author { get; } = author;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public bool IsOpen { get; set; } = true;
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool IsPullRequest { get; set; }
+
+    public List<string> Labels { get; } = [];
+
+    public List<FakeEvent> Events { get; } = [];
+
+    public List<FakeComment> Comments { get; } = [];
+}
