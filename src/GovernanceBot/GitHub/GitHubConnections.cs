@@ -34,10 +34,11 @@ internal sealed class GitHubConnections : IDisposable
         _jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
 #pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
         // Octokit → conditional GETs (Octokit's CachingHttpClient: 304s cost nothing) → retries, and per attempt the write
-        // pace, then the attempt timeout → rate-limit bookkeeping → network.
+        // pace, then the attempt timeout → a rejected token is forgotten → rate-limit bookkeeping → network.
         _http = new CachingHttpClient(
             new HttpClientAdapter(() => GitHubResilienceHandler.Create(
-                options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(), new RateLimitHandler(Budget) { InnerHandler = primary })),
+                options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(),
+                new RejectedTokenHandler(() => Tokens ?? throw new InvalidOperationException("no token cache yet")) { InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary } })),
             new GitHubResponseCache());
 #pragma warning restore CA2000
         App = CreateClient(new AppCredentials(_jwt));

@@ -17,6 +17,9 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Installation token for {InstallationId} dropped: the installation changed")]
     public static partial void InstallationTokenDropped(ILogger logger, long installationId);
 
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "GitHub rejected the installation token for {InstallationId} (401); it is dropped and a new one is asked for on the next call")]
+    public static partial void InstallationTokenRejected(ILogger logger, long installationId);
+
     [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Posting a comment on {Issue} failed ({Failure}); checking whether GitHub stored it before attempt {Attempt}")]
     public static partial void CommentPostUncertain(ILogger logger, string issue, string failure, int attempt);
 

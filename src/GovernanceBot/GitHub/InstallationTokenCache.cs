@@ -44,8 +44,20 @@ internal sealed class InstallationTokenCache(Func<long, CancellationToken, Task<
         }
     }
 
-    /// <summary>Forgets the installation's token, e.g. after GitHub rejected it.</summary>
-    public void Invalidate(long installationId) => _tokens.TryRemove(installationId, out _);
+    /// <summary>
+    /// Forgets a token GitHub answered 401 to (revoked, or the App's key or permissions changed), whichever installation
+    /// holds it, so the next call asks for a new one instead of failing until the token would have expired.
+    /// </summary>
+    public void ForgetRejected(string token)
+    {
+        foreach (var (installationId, held) in _tokens)
+        {
+            if (string.Equals(held.Token, token, StringComparison.Ordinal) && _tokens.TryRemove(new KeyValuePair<long, InstallationToken>(installationId, held)))
+            {
+                GitHubLog.InstallationTokenRejected(logger, installationId);
+            }
+        }
+    }
 
     public void Forget(long installationId)
     {

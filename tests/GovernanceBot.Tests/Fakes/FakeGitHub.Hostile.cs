@@ -31,6 +31,17 @@ public sealed partial class FakeGitHub
         return this;
     }
 
+    /// <summary>GitHub revokes every installation token handed out so far (a key rotation, a reinstall); the installations stay.</summary>
+    public FakeGitHub RevokeTokens()
+    {
+        lock (gate)
+        {
+            state.Tokens.Clear();
+        }
+
+        return this;
+    }
+
     private Answer? RepositoryFault(string[] segments)
     {
         if (segments is not ["repos", var owner, var name, ..] || !state.RepositoryStatus.TryGetValue(new RepoKey(owner, name), out var status))
