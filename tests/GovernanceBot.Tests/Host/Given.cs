@@ -30,4 +30,15 @@ public static class Given
         payload["comment"]!["user"]!["login"] = author;
         return payload;
     }
+
+    /// <summary>
+    /// The body of every comment the bot sent (created or edited), whether GitHub took it or not: the fake, like GitHub,
+    /// stores no body over its limit, so only what was sent can show a body that did not fit.
+    /// </summary>
+    public static IReadOnlyList<string> CommentBodiesSent(this FakeGitHub github) =>
+    [
+        .. github.Requests()
+            .Where(r => r.Method is "POST" or "PATCH" && r.Path.Contains("/comments", StringComparison.Ordinal) && r.Body is not null)
+            .Select(r => JsonNode.Parse(r.Body!)?["body"]?.GetValue<string>() ?? ""),
+    ];
 }

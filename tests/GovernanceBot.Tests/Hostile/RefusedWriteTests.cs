@@ -52,14 +52,6 @@ public sealed class RefusedWriteTests : IDisposable
 
     private List<FakeComment> BotComments() => [.. github.Comments(Repo, Given.Issue).Where(c => c.IsBot)];
 
-    /// <summary>The body of every comment the bot sent (created or edited), whether GitHub took it or not.</summary>
-    private List<string> CommentBodiesSent() =>
-    [
-        .. github.Requests()
-            .Where(r => r.Method is "POST" or "PATCH" && r.Path.Contains("/comments", StringComparison.Ordinal) && r.Body is not null)
-            .Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.Body!)?["body"]?.GetValue<string>() ?? ""),
-    ];
-
     [Fact]
     public async Task Five_hundred_refused_vote_lines_get_a_reply_under_the_limit_and_the_decision_is_posted()
     {
@@ -70,7 +62,7 @@ public sealed class RefusedWriteTests : IDisposable
         Assert.Single(BotComments(), c => c.Body.Contains("**Approved.**", StringComparison.Ordinal));
         var reply = Assert.Single(BotComments(), c => c.Body.Contains("@zoe", StringComparison.Ordinal));
         // GitHub stores no body over its limit, so the stored reply always fits: the claim is that the first one sent did.
-        Assert.Single(CommentBodiesSent(), b => b.Contains("@zoe", StringComparison.Ordinal));
+        Assert.Single(github.CommentBodiesSent(), b => b.Contains("@zoe", StringComparison.Ordinal));
         Assert.Contains("and 495 more command lines", reply.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(github.Exchanges(), e => e.Status == 422);
         wire.Prism.AssertNoViolations(responsesToo: false);
@@ -127,7 +119,7 @@ public sealed class RefusedWriteTests : IDisposable
         Assert.Equal("rejected", result.Decision!.Outcome);
         Assert.DoesNotContain(github.Exchanges(), e => e.Status == 422);
         Assert.Single(BotComments(), c => c.Body.Contains("<!-- governance-bot:status -->", StringComparison.Ordinal));
-        Assert.All(CommentBodiesSent(), b => Assert.InRange(b.Length, 1, FakeGitHub.MaxCommentBody)); // every body sent, not only those stored
+        Assert.All(github.CommentBodiesSent(), b => Assert.InRange(b.Length, 1, FakeGitHub.MaxCommentBody)); // every body sent, not only those stored
         Assert.Single(BotComments(), c => c.Body.Contains("**Rejected.**", StringComparison.Ordinal));
         Assert.Equal(["rfc", "governance/rejected"], github.Labels(Repo, Given.Issue));
     }
