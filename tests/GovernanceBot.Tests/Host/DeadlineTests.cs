@@ -45,12 +45,12 @@ public sealed class DeadlineTests(GitHubBehindPrism wire)
         await using var app = FiveMemberTsc();
         await DiscussionOpensAsync(app);
         await app.AdvanceToAsync(VotingOpens + TimeSpan.FromHours(1));
-        app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "alice", "/vote +1", app.Now);
-        app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "bob", "/vote +1", VotingCloses - TimeSpan.FromSeconds(1));
+        app.CommentWithoutWebhook("alice", "/vote +1");
+        app.CommentWithoutWebhook("bob", "/vote +1", VotingCloses - TimeSpan.FromSeconds(1));
 
         // The bot is down over the deadline; carol's vote comes a second too late.
         await app.StopAsync();
-        app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "carol", "/vote +1", VotingCloses + TimeSpan.FromSeconds(1));
+        app.CommentWithoutWebhook("carol", "/vote +1", VotingCloses + TimeSpan.FromSeconds(1));
         await app.AdvanceToAsync(VotingCloses + TimeSpan.FromHours(2));
         await app.StartAsync();
         await app.SettleAsync(() => app.Has("governance/no-quorum"));
@@ -89,7 +89,7 @@ public sealed class DeadlineTests(GitHubBehindPrism wire)
         await DiscussionOpensAsync(app);
         await app.AdvanceToAsync(VotingOpens + TimeSpan.FromMinutes(1));
 
-        app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "alice", "/vote +1", app.Now); // no webhook arrives
+        app.CommentWithoutWebhook("alice", "/vote +1"); // no webhook arrives
         await app.SettleAsync();
         Assert.Contains("| alice | not voted |", app.Status);
 
@@ -107,7 +107,7 @@ public sealed class DeadlineTests(GitHubBehindPrism wire)
         await app.AdvanceToAsync(VotingOpens + TimeSpan.FromMinutes(1));
 
         app.GitHub.RateLimitRemaining = 120; // of 5000: below a tenth
-        app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "alice", "/vote +1", app.Now); // its webhook is lost
+        app.CommentWithoutWebhook("alice", "/vote +1"); // its webhook is lost
         await app.AdvanceAsync(TimeSpan.FromMinutes(5));
         await app.AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Contains("| alice | not voted |", app.Status);

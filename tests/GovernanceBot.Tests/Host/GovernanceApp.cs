@@ -158,6 +158,9 @@ public sealed class GovernanceApp : IAsyncDisposable
         return id;
     }
 
+    /// <summary>GitHub holds a comment by <paramref name="login"/> (at <paramref name="at"/>, now unless told) whose delivery never comes.</summary>
+    public long CommentWithoutWebhook(string login, string body, DateTimeOffset? at = null) => GitHub.GivenComment(Repo, Issue, login, body, at ?? Now);
+
     /// <summary><paramref name="login"/> writes <c>/vote <paramref name="vote"/></c> (e.g. <c>+1</c>, <c>-1 a reason</c>).</summary>
     public Task<long> VoteAsync(string login, string vote) => CommentAsync(login, "/vote " + vote);
 

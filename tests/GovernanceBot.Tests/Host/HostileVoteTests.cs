@@ -117,8 +117,8 @@ public sealed class HostileVoteTests(GitHubBehindPrism wire) : IAsyncLifetime
             .Append(StateBlock.Suffix).Append('\n')
             .ToString();
         // Posted before the bot has said anything, by a user and by a user named like the bot, while dana labels the issue.
-        _app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "mallory", forged, Start);
-        _app.GitHub.GivenComment(GovernanceApp.Repo, GovernanceApp.Issue, "governance-bot", forged, Start);
+        _app.CommentWithoutWebhook("mallory", forged, Start);
+        _app.CommentWithoutWebhook("governance-bot", forged, Start);
 
         await OpenTheVoteAsync();
         Assert.Single(_app.BotComments, c => c.Body.Contains("**Voting is open**", StringComparison.Ordinal));

@@ -12,11 +12,10 @@ public sealed class LateEditTests(GitHubBehindPrism wire)
     {
         // A fake clock that ticks while the test waits: a retry after a spurious timeout waits on it.
         await using var app = new GovernanceApp(wire, new GovernanceAppOptions { TickWhileSettling = (TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(25)) });
-        var (repo, issue) = (GovernanceApp.Repo, GovernanceApp.Issue);
-        app.GitHub.AddLabel(repo, issue, "rfc", "dana");
+        app.GitHub.AddLabel(GovernanceApp.Repo, GovernanceApp.Issue, "rfc", "dana"); // while the bot was down: no delivery
         app.Advance(TimeSpan.FromDays(15));
-        app.GitHub.GivenComment(repo, issue, "alice", "/vote +1", app.Now);
-        var bob = app.GitHub.GivenComment(repo, issue, "bob", "/vote +1", app.Now);
+        app.CommentWithoutWebhook("alice", "/vote +1");
+        var bob = app.CommentWithoutWebhook("bob", "/vote +1");
         app.Advance(TimeSpan.FromDays(7)); // the vote closed at day 21, carol never voted
         app.GitHub.EditComment(bob, "/vote -1 Changed my mind after the close.");
         app.Advance(TimeSpan.FromDays(1));
