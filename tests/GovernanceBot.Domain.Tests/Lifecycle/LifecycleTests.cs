@@ -17,7 +17,7 @@ public sealed class LifecycleTests
         Assert.Equal([PhaseLabels.Discussion], decision.PhaseLabels);
         Assert.Equal("discussion", decision.Outcome);
         Assert.Equal(Day(14), decision.NextDeadline);
-        Assert.Contains("discussion until 2026-03-16 10:00 UTC (14d 0h left)", decision.StatusComment);
+        Assert.Contains("discussion until 2026-03-16 10:00 UTC (14 days left)", decision.StatusComment);
     }
 
     [Fact]
