@@ -68,7 +68,7 @@ public sealed partial class ReconcileWorker(
         {
             var result = await reconciler.ReconcileAsync(issue, cancellationToken);
             _failures.TryRemove(issue, out _);
-            timers.Schedule(issue, result.WakeAt);
+            timers.Schedule(result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -82,7 +82,8 @@ public sealed partial class ReconcileWorker(
 
             var delay = Backoff.Exponential(options.Value.RetryDelay, attempt);
             LogFailed(e, issue.ToString(), attempt, delay);
-            timers.Schedule(issue, time.GetUtcNow() + delay);
+            // A retry may be a transition whose deadline has passed: it waits no longer than the work that failed.
+            timers.Schedule(issue, time.GetUtcNow() + delay, request.Priority < ReconcilePriority.Webhook ? request.Priority : ReconcilePriority.Webhook);
         }
     }
 
