@@ -265,7 +265,7 @@ public static partial class Texts
             sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}.").Append(Nl);
         }
 
-        sb.Append("- Your latest vote counts; editing a vote comment changes it, deleting it withdraws it. A -1 must state concerns that could change the vote if addressed.").Append(Nl);
+        sb.Append("- Your latest vote counts; editing your vote comment changes it (an edit by anyone else does not count), deleting it withdraws it. A -1 must state concerns that could change the vote if addressed.").Append(Nl);
         if (collapsed) sb.Append(Nl).Append("</details>").Append(Nl);
     }
 
