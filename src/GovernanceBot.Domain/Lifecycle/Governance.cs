@@ -62,7 +62,10 @@ public static partial class Governance
             deadline,
             refresh,
             latest.Phase.Slug(),
-            latest.Tally);
+            latest.Tally)
+        {
+            Rounds = rounds,
+        };
     }
 
     /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
@@ -90,7 +93,7 @@ public static partial class Governance
         // Keep the recorded state verbatim: a broken config must not make the bot forget a final outcome.
         var keptState = status is null ? null : Markers.ExtractStateBlock(status.Body);
         var body = Texts.PausedStatusComment(problem, keptState);
-        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, "invalid-config", null);
+        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, Decision.PausedOutcome, null);
     }
 
     private sealed record Context(

@@ -43,8 +43,8 @@ public static partial class Texts
     {
         var sb = new StringBuilder();
         sb.Append(Markers.For(Markers.CancelledKey(r.Key))).Append(Nl);
-        sb.Append($"🚫 The {r.Profile.DisplayName} process was cancelled on {TimeText.Utc(r.EndedAt!.Value)}: {CancelReason(r)}. ");
-        sb.Append($"Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.").Append(Nl);
+        sb.Append($"🚫 The {r.Profile.DisplayName} process was cancelled on {TimeText.Utc(r.EndedAt!.Value)}: {CancelReason(r)}.");
+        sb.Append(AgainHint(r)).Append(Nl);
         return sb.ToString();
     }
 }

@@ -71,12 +71,17 @@ public static partial class Texts
                 var missing = Tally.Missing(r.Tally!, r.Profile.Rules);
                 return "**Still needed:** " + StillNeeded(r.Tally!, missing) + ".";
             case Phase.Cancelled:
-                return $"**Why:** {CancelReason(r)}. Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.";
+                return $"**Why:** {CancelReason(r)}.{AgainHint(r)}";
             default:
                 var t = r.Tally!;
                 return $"**Result:** {QuorumSentence(t)}; {ApprovalSentence(t, r.Profile.Rules)}.";
         }
     }
+
+    /// <summary>How to start again after a cancellation; nothing after a merge, which cannot be undone.</summary>
+    private static string AgainHint(Round r) => r.EndReason == EndReason.Merged
+        ? " The vote decided nothing; a new proposal needs a new pull request."
+        : $" Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.";
 
     /// <summary>Said while a round keeps the rules frozen when its vote opened though the configuration changed since.</summary>
     private static string RulesChanged(DateTimeOffset seen) => $"The configuration changed on {TimeText.Utc(seen)}; this vote keeps the rules it opened with.";
@@ -123,6 +128,9 @@ public static partial class Texts
         EndReason.LabelRemoved => $"the {MarkdownText.Code(r.Profile.Label)} label was removed by {r.EndedBy}",
         EndReason.IssueClosed => $"the issue was closed by {r.EndedBy}",
         EndReason.CancelCommand => $"{r.EndedBy} cancelled it with `/governance cancel`",
+        EndReason.Merged => r.EndedBy is null ? "the pull request was merged before the vote was decided" : $"the pull request was merged by {r.EndedBy} before the vote was decided",
+        EndReason.PullRequestClosed => $"the pull request was closed by {r.EndedBy}",
+        EndReason.ProposalChanged => "the proposal changed after voting opened, so a new round started",
         _ => "it was cancelled",
     };
 
