@@ -27,9 +27,6 @@ public enum CheckRunConclusion
 /// </summary>
 public sealed record CheckRunSpec(CheckRunStatus Status, CheckRunConclusion? Conclusion, string Title, string Summary, string? DetailsUrl)
 {
-    /// <summary>The name of the one check run the App keeps on a pull request's head commit; branch protection requires it.</summary>
-    public const string GovernanceName = "governance";
-
     /// <summary>The status as GitHub writes it.</summary>
     public string StatusName => Status switch
     {

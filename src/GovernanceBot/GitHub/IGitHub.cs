@@ -57,7 +57,7 @@ public interface IGitHub
     /// <summary>The pull request's head commit and merge state, or null when there is no such pull request.</summary>
     Task<PullRequestSnapshot?> GetPullRequestAsync(IssueRef pullRequest, CancellationToken cancellationToken);
 
-    /// <summary>The pull request's commits, oldest first (GitHub lists at most 250).</summary>
+    /// <summary>The pull request's commits, oldest first (GitHub lists at most 250); GitHub does not say when each was pushed.</summary>
     Task<IReadOnlyList<PullRequestCommit>> GetPullRequestCommitsAsync(IssueRef pullRequest, CancellationToken cancellationToken);
 
     /// <summary>The paths the pull request changes; a renamed file counts under its old path too (GitHub lists at most 3,000 files).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Octokit;
+using PullRequestCommit = GovernanceBot.Domain.Lifecycle.PullRequestCommit;
 
 namespace GovernanceBot.GitHub;
 
@@ -23,7 +24,7 @@ internal sealed partial class OctokitGitHub
             return null;
         }
 
-        return new PullRequestSnapshot(found.Number, found.Head.Sha, found.State.StringValue == "open", found.Merged, found.MergedAt);
+        return new PullRequestSnapshot(found.Number, found.Head.Sha, found.State.StringValue == "open", found.Merged, found.MergedAt, found.MergedBy?.Login);
     }
 
     public async Task<IReadOnlyList<PullRequestCommit>> GetPullRequestCommitsAsync(IssueRef pullRequest, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ internal sealed partial class OctokitGitHub
             cancellationToken,
             () => api.GetAll<Octokit.PullRequestCommit>(PullPath(pullRequest, "/commits"), AllPages));
         return commits
-            .Select(c => new PullRequestCommit(c.Sha, c.Author?.Login ?? c.Commit?.Author?.Name, c.Commit?.Committer?.Date, c.Commit?.Message ?? ""))
+            .Select(c => new PullRequestCommit(c.Sha, PushedAt: null, c.Commit?.Committer?.Date ?? c.Commit?.Author?.Date ?? DateTimeOffset.MinValue, Headline(c.Commit?.Message), c.HtmlUrl))
             .ToList();
     }
 
@@ -111,6 +112,9 @@ internal sealed partial class OctokitGitHub
 
         return body;
     }
+
+    /// <summary>The first line of a commit message.</summary>
+    internal static string Headline(string? message) => (message ?? "").Split('\n', 2)[0].TrimEnd('\r');
 
     private static string RepoPath(RepoRef repo) => $"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}";
 

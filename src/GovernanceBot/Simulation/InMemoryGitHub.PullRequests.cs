@@ -1,3 +1,4 @@
+using GovernanceBot.Domain.Lifecycle;
 using GovernanceBot.GitHub;
 using GovernanceBot.Simulation.Model;
 
@@ -41,7 +42,7 @@ public sealed partial class InMemoryGitHub
     }
 
     /// <summary>The App's <c>governance</c> check run on the pull request's head now, as GitHub would show it, or null.</summary>
-    public CheckRunSnapshot? HeadCheck(IssueRef pullRequest, string name = CheckRunSpec.GovernanceName)
+    public CheckRunSnapshot? HeadCheck(IssueRef pullRequest, string name = CheckRunView.Name)
     {
         lock (_gate)
         {
@@ -54,11 +55,11 @@ public sealed partial class InMemoryGitHub
 
     public Task<PullRequestSnapshot?> GetPullRequestAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
         Read(() => _state.Issues.TryGetValue((Key(pullRequest.Repo), pullRequest.Number), out var i) && i.Pull is { } pull
-            ? new PullRequestSnapshot(i.Number, pull.HeadSha, i.IsOpen, pull.Merged, pull.MergedAt)
+            ? new PullRequestSnapshot(i.Number, pull.HeadSha, i.IsOpen, pull.Merged, pull.MergedAt, pull.MergedBy)
             : null);
 
     public Task<IReadOnlyList<PullRequestCommit>> GetPullRequestCommitsAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<PullRequestCommit>)[.. GitHubState.PullOf(Stored(pullRequest)).Commits.Select(c => new PullRequestCommit(c.Sha, c.Author, c.At, c.Message))]);
+        Read(() => (IReadOnlyList<PullRequestCommit>)[.. GitHubState.PullOf(Stored(pullRequest)).Commits.Select(c => new PullRequestCommit(c.Sha, c.At, c.At, c.Message, $"https://github.example/commit/{c.Sha}"))]);
 
     public Task<IReadOnlyList<string>> GetPullRequestFilesAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<string>)[.. GitHubState.PullOf(Stored(pullRequest)).Files]);

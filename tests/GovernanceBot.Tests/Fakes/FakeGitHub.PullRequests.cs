@@ -131,7 +131,7 @@ public sealed partial class FakeGitHub
             ["merged"] = pull.Merged,
             ["mergeable"] = issue.IsOpen ? true : null,
             ["mergeable_state"] = issue.IsOpen ? "clean" : "unknown",
-            ["merged_by"] = null,
+            ["merged_by"] = pull.MergedBy is { } mergedBy ? UserJson(mergedBy) : null,
             ["comments"] = issue.Comments.Count,
             ["review_comments"] = 0,
             ["maintainer_can_modify"] = false,

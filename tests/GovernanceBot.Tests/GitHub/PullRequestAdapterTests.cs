@@ -45,7 +45,7 @@ public sealed class PullRequestAdapterTests : IDisposable
         var merged = await GitHub.GetPullRequestAsync(Pull, Ct);
 
         Assert.Equal(new PullRequestSnapshot(21, head, IsOpen: true, Merged: false, MergedAt: null), open);
-        Assert.Equal(new PullRequestSnapshot(21, head, IsOpen: false, Merged: true, MergedAt: Start + TimeSpan.FromHours(1)), merged);
+        Assert.Equal(new PullRequestSnapshot(21, head, IsOpen: false, Merged: true, MergedAt: Start + TimeSpan.FromHours(1), MergedBy: "alice"), merged);
         Assert.Null(await GitHub.GetPullRequestAsync(new IssueRef(RepoRef, 12), Ct));
         Assert.Null(await GitHub.GetPullRequestAsync(new IssueRef(RepoRef, 404), Ct));
         wire.Prism.AssertNoViolations();
@@ -63,7 +63,7 @@ public sealed class PullRequestAdapterTests : IDisposable
 
         Assert.Equal(github.CommitShas(Repo, 21), commits.Select(c => c.Sha));
         Assert.Equal(105, commits.Count);
-        Assert.Equal(("erin", Start + TimeSpan.FromHours(2)), (commits[^1].Author, commits[^1].CommittedAt));
+        Assert.Equal((Start + TimeSpan.FromHours(2), "Update (104)", null), (commits[^1].CommittedAt, commits[^1].Headline, commits[^1].PushedAt));
         Assert.Equal(131, files.Count);
         Assert.Equal("GOVERNANCE.md", files[^1]);
         wire.Prism.AssertNoViolations();

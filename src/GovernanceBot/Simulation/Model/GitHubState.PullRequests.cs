@@ -50,6 +50,7 @@ internal sealed partial class GitHubState
 
         pull.Merged = true;
         pull.MergedAt = Now();
+        pull.MergedBy = by;
         issue.Events.Add(new StoredEvent(NextId(), "merged", null, by, Now()));
         SetOpen(issue, open: false, by);
     }

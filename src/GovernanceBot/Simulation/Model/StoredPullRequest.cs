@@ -12,6 +12,8 @@ internal sealed class StoredPullRequest
     public bool Merged { get; set; }
 
     public DateTimeOffset? MergedAt { get; set; }
+
+    public string? MergedBy { get; set; }
 }
 
 /// <summary>A commit of a pull request: its SHA (40 hex digits), author, committer date and message.</summary>
