@@ -46,6 +46,7 @@ public static partial class Governance
         }
 
         var latest = rounds[^1];
+        comments.AddRange(RestartComment(rounds));
         comments.AddRange(Transitions(context, latest));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
@@ -129,14 +130,15 @@ public static partial class Governance
                     if (closed) break;
                     if (rounds.Count > 0 && rounds[^1] is { } last && (last.EndedAt is null || last.EndedAt > e.At)) break;
                     rounds.Add(ResolveRound(context, profile, e, events.Skip(i + 1), rounds.Count + 1));
+                    AddRestarts(context, rounds, profile, events.Skip(i + 1));
                     break;
             }
         }
 
-        return rounds;
+        return [.. rounds.Select(r => r with { Changes = ChangesOf(context.Facts, r) })];
     }
 
-    private sealed record Ending(DateTimeOffset At, EndReason Reason, string By);
+    private sealed record Ending(DateTimeOffset At, EndReason Reason, string? By);
 
     private static Round ResolveRound(Context context, ProcessProfile profile, IssueEvent started, IEnumerable<IssueEvent> later, int number)
     {
@@ -172,6 +174,15 @@ public static partial class Governance
             // Once every member has voted nothing runs: an extension posted from then on lengthens nothing (its reply says
             // so), as when the round is read back from its record. The vote still closes at the same moment without it.
             if (cancel is null || cancel.At > allVoted) (discussionEnds, votingEnds, extensions) = ExtendedUntil(allVoted);
+        }
+
+        // proposal_changes: restart ends the vote at the first change after it opened (a new round follows, AddRestarts).
+        if (electorate is not null && profile.ProposalChanges == ProposalChangesMode.Restart
+            && ProposalChanges.Since(context.Facts, discussionEnds).First is { } changed
+            && changed < closeAt && changed <= now && (cancel is null || changed < cancel.At))
+        {
+            cancel = new Ending(changed, EndReason.ProposalChanged, null);
+            (discussionEnds, votingEnds, extensions) = ExtendedUntil(changed);
         }
 
         var round = new Round
@@ -273,15 +284,25 @@ public static partial class Governance
 
     private static Ending? FirstCancellation(Context context, ProcessProfile profile, DateTimeOffset start, IEnumerable<IssueEvent> later)
     {
+        var pr = context.Facts.PullRequest;
         var fromEvents = later
             .Select(e => e switch
             {
                 { Kind: IssueEventKind.Unlabeled } when string.Equals(e.Label, profile.Label, StringComparison.OrdinalIgnoreCase)
                     => new Ending(e.At, EndReason.LabelRemoved, e.Actor),
-                { Kind: IssueEventKind.Closed } => new Ending(e.At, EndReason.IssueClosed, e.Actor),
+                { Kind: IssueEventKind.Closed } when pr is null => new Ending(e.At, EndReason.IssueClosed, e.Actor),
+                { Kind: IssueEventKind.Closed } when IsMerge(pr, e) => new Ending(pr.MergedAt!.Value, EndReason.Merged, pr.MergedBy ?? e.Actor),
+                { Kind: IssueEventKind.Closed } => new Ending(e.At, EndReason.PullRequestClosed, e.Actor),
                 _ => null,
             })
             .FirstOrDefault(e => e is not null);
+
+        // A merge cancels even when its closed event was not read; after the decision it changes nothing (final is final).
+        if (pr is { MergedAt: { } mergedAt } && mergedAt >= start && (fromEvents is null || mergedAt < fromEvents.At))
+        {
+            fromEvents = new Ending(mergedAt, EndReason.Merged, pr.MergedBy);
+        }
+
         var fromCommand = context.Comments
             .Where(c => c.At >= start && c.Commands.OfType<Command.Cancel>().Any() && context.MayCancel(c.Author))
             .Select(c => new Ending(c.At, EndReason.CancelCommand, c.Author))

@@ -110,7 +110,8 @@ public static partial class StateBlock
         p.Rules.Abstentions == AbstentionMode.Count ? "count" : "ignore",
         p.Rules.CloseEarly,
         (long)p.Discussion.TotalSeconds,
-        (long)p.Voting.TotalSeconds);
+        (long)p.Voting.TotalSeconds,
+        p.ProposalChanges == ProposalChangesMode.Restart ? "restart" : null);
 
     private static BallotDto BallotOf(Ballot b, string? anchor)
     {
@@ -167,6 +168,7 @@ public static partial class StateBlock
             Discussion = Seconds(dto.Rules?.Discussion),
             Voting = Seconds(dto.Rules?.Voting),
             RulesChangedAt = dto.Changed,
+            ProposalChanges = dto.Rules?.Changes == "restart" ? ProposalChangesMode.Restart : ProposalChangesMode.Flag,
             NonBinding = dto.Others is [var p, var z, var m] ? new VoteCounts(p, z, m) : null,
             ConcernDigests = digests,
         };

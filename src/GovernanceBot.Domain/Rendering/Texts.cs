@@ -41,6 +41,7 @@ public static partial class Texts
         sb.Append(NextLine(latest, view.Now)).Append(Nl).Append(Nl);
         AppendRecomputed(sb, view.Recomputed);
         if (latest.RulesChangedAt is { } changed) sb.Append(RulesChanged(changed)).Append(Nl).Append(Nl);
+        AppendProposalChanges(sb, latest);
 
         AppendVote(sb, latest, detail);
         AppendTimeline(sb, latest);
@@ -192,7 +193,8 @@ public static partial class Texts
     {
         var p = r.Profile;
         sb.Append("**Timeline** (UTC)").Append(Nl);
-        sb.Append($"- {TimeText.Utc(r.Start)}: {MarkdownText.Code(p.Label)} label applied by {r.StartedBy}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
+        var started = r.Restarted ? $"new round: the proposal changed after voting opened in round {r.Number - 1}" : $"{MarkdownText.Code(p.Label)} label applied by {r.StartedBy}";
+        sb.Append($"- {TimeText.Utc(r.Start)}: {started}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
         foreach (var x in r.Extensions.Take(ListedExtensions))
         {
             sb.Append($"- {TimeText.Utc(x.At)}: {x.By} extended the {(x.Phase == Phase.Discussion ? "discussion" : "vote")} by {Durations.Format(x.Duration)} ([comment]({x.Url}))").Append(Nl);
@@ -270,12 +272,15 @@ public static partial class Texts
             var r = p.Rules;
             var abstentions = r.Abstentions == AbstentionMode.Count ? "abstentions count as votes" : "abstentions do not count toward approval";
             var early = r.CloseEarly ? "the vote closes early once every TSC member has voted" : "the vote stays open until its deadline";
-            sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}.").Append(Nl);
+            sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}{RestartRule(p)}.").Append(Nl);
         }
 
         sb.Append("- Your latest vote counts; editing your vote comment changes it (an edit by anyone else does not count), deleting it withdraws it. A -1 must state concerns that could change the vote if addressed.").Append(Nl);
         if (collapsed) sb.Append(Nl).Append("</details>").Append(Nl);
     }
+
+    private static string RestartRule(ProcessProfile p) =>
+        p.ProposalChanges == ProposalChangesMode.Restart ? "; a change to the proposal after voting opened starts a new round" : "";
 
     private static string QuorumRuleText(QuorumRule quorum) =>
         quorum.Share == Fraction.Half ? "more than half of the TSC votes" : $"more than {quorum.Share} of the TSC votes";
