@@ -70,7 +70,7 @@ public sealed partial class ReconcileWorker(
             var result = await reconciler.ReconcileAsync(issue, cancellationToken);
             _failures.TryRemove(issue, out _);
             index?.Observe(result);
-            timers.Schedule(issue, result.WakeAt);
+            timers.Schedule(result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -84,7 +84,8 @@ public sealed partial class ReconcileWorker(
 
             var delay = Backoff.Exponential(options.Value.RetryDelay, attempt);
             LogFailed(e, issue.ToString(), attempt, delay);
-            timers.Schedule(issue, time.GetUtcNow() + delay);
+            // A retry may be a transition whose deadline has passed: it waits no longer than the work that failed.
+            timers.Schedule(issue, time.GetUtcNow() + delay, request.Priority < ReconcilePriority.Webhook ? request.Priority : ReconcilePriority.Webhook);
         }
     }
 
