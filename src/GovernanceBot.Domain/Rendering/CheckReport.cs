@@ -108,6 +108,10 @@ public static class CheckReport
             sb.Append(r.Abstentions == AbstentionMode.Count
                 ? "votes cast are +1 (abstentions count as votes)"
                 : "+1 and -1 votes are +1 (abstentions count toward quorum only), and at least one +1").Append(Nl);
+            if (p.ProposalChanges == ProposalChangesMode.Restart)
+                sb.Append("  proposal changes: restart (a commit pushed or the description edited after voting opened starts a new round)").Append(Nl);
+            if (RequiredPaths(policy, p) is { Count: > 0 } paths)
+                sb.Append($"  required on pull requests changing: {string.Join(", ", paths)}").Append(Nl);
             if (process.Rows.Count == 0) continue;
 
             sb.Append(Nl);
@@ -122,6 +126,10 @@ public static class CheckReport
 
         return sb.ToString();
     }
+
+    /// <summary>The <c>pull_requests.require</c> patterns of a process, as written.</summary>
+    public static IReadOnlyList<string> RequiredPaths(GovernancePolicy policy, ProcessProfile profile) =>
+        [.. policy.Required.Where(r => string.Equals(r.Label, profile.Label, StringComparison.OrdinalIgnoreCase)).SelectMany(r => r.Patterns).Select(p => p.Text)];
 
     private static string TscLine(TscSource tsc, int? tscSize) => (tsc, tscSize) switch
     {
@@ -187,6 +195,8 @@ public static class CheckReport
                 approval = process.Profile.Rules.Approval.ToString(),
                 abstentions = process.Profile.Rules.Abstentions == AbstentionMode.Count ? "count" : "ignore",
                 closeEarly = process.Profile.Rules.CloseEarly,
+                proposalChanges = process.Profile.ProposalChanges == ProposalChangesMode.Restart ? "restart" : "flag",
+                requiredPaths = RequiredPaths(policy, process.Profile),
                 quorumVotes = process.QuorumVotes,
 
                 // With abstentions ignored, as in the text: the +1 needed when nobody abstains.
