@@ -63,6 +63,9 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
         Count("ListOpenIssuesWithLabel", inner.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
 
+    public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
+        Count("SearchOpenProcesses", inner.SearchOpenProcessesAsync(installation, labels, cancellationToken));
+
     private TTask Count<TTask>(string call, TTask result)
     {
         lock (_gate) _calls[call] = _calls.GetValueOrDefault(call) + 1;
