@@ -62,6 +62,25 @@ public sealed class ConfigPullRequestTests
     }
 
     [Fact]
+    public void The_readme_example_is_valid()
+    {
+        // The example of the README's "Pull requests" section, as a reader copies it.
+        var policy = Valid("""
+            processes:
+              rfc:
+                proposal_changes: restart   # flag (the default) | restart
+              governance-amendment:         # flag: changes are listed, the vote goes on
+            pull_requests:
+              require:                      # trigger label -> path patterns from the repository root
+                governance-amendment: [GOVERNANCE.md, "docs/governance/**", "**/CODEOWNERS"]
+            """);
+
+        Assert.Equal(ProposalChangesMode.Restart, policy.ProfileFor("rfc")!.ProposalChanges);
+        Assert.Equal(["governance-amendment"], policy.RequiredLabels([".github/CODEOWNERS"]));
+        Assert.Empty(policy.RequiredLabels(["docs/GOVERNANCE.md"]));
+    }
+
+    [Fact]
     public void Without_pull_requests_nothing_is_required() =>
         Assert.Empty(Valid("tsc: { members: [alice] }").Required);
 
