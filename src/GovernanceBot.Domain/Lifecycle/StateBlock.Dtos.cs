@@ -30,9 +30,9 @@ public static partial class StateBlock
     /// <param name="Quorum">a fraction (more than that share) or a whole number (at least that many members).</param>
     /// <param name="Discussion">seconds (version 2).</param>
     /// <param name="Voting">seconds (version 2).</param>
-    /// <param name="Changes">"restart" for <c>proposal_changes: restart</c>; absent for flag (the only mode before it existed).</param>
     /// <param name="Close">"decided" for <c>close_early: decided</c>; otherwise <paramref name="CloseEarly"/> says all-voted or never.</param>
     /// <param name="MinVoting">seconds; absent when there is no <c>min_voting</c>.</param>
+    /// <param name="Changes">"restart" for <c>proposal_changes: restart</c>; absent for flag (the only mode before it existed).</param>
     /// <param name="MinApprovals">absent when there is no <c>min_approvals</c>.</param>
     private sealed record RulesDto(
         string? Quorum,
