@@ -13,6 +13,7 @@ public sealed partial class Sweeper(
     ProcessIndex index,
     Discovery discovery,
     ReconcileQueue queue,
+    DeadlineTimers timers,
     GitHub.RateLimitBudget budget,
     TimeProvider time,
     IOptions<GovernanceOptions> options,
@@ -72,7 +73,7 @@ public sealed partial class Sweeper(
         var queued = 0;
         foreach (var issue in index.All())
         {
-            if (queue.Enqueue(new ReconcileRequest(issue, null, ReconcilePriority.Sweep))) queued++;
+            if (queue.Enqueue(timers.Urgent(new ReconcileRequest(issue, null, ReconcilePriority.Sweep)))) queued++;
         }
 
         return queued + await discovery.RunDueAsync(cancellationToken);
