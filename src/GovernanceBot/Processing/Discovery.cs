@@ -96,12 +96,20 @@ public sealed partial class Discovery(
         {
             return await github.SearchOpenProcessesAsync(installation, Labels, cancellationToken);
         }
-        catch (Octokit.ApiException e) when (e.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Forbidden && !cancellationToken.IsCancellationRequested)
+        catch (Octokit.ApiException e) when (CannotSearch(e) && !cancellationToken.IsCancellationRequested)
         {
             LogSearchRefused(installation.Id, installation.Account, (int)e.StatusCode);
             return await ListAsync(installation, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// GitHub will not search for this installation (422, 403) — but a 403 for a rate limit says "later", not "never":
+    /// listing every repository instead would spend far more of the same limits.
+    /// </summary>
+    private static bool CannotSearch(Octokit.ApiException e) =>
+        e.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Forbidden
+        && e is not (Octokit.RateLimitExceededException or Octokit.SecondaryRateLimitExceededException or Octokit.AbuseException);
 
     /// <summary>The fallback: each of the installation's (cached) repositories listed by label.</summary>
     private async Task<IReadOnlyList<IssueRef>> ListAsync(InstallationRef installation, CancellationToken cancellationToken)

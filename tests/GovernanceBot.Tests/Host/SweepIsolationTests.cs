@@ -138,4 +138,32 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
         Assert.DoesNotContain(listings, r => r.Path.StartsWith("/repos/other-org/", StringComparison.Ordinal));
         app.AssertNoViolations(responsesToo: false);
     }
+
+    [Fact]
+    public async Task A_search_refused_for_a_rate_limit_is_tried_again_later_not_replaced_by_listing_every_repository()
+    {
+        string[] repos = ["octo-org/alpha", "octo-org/beta", Given.Repo];
+        var logs = new Capture();
+        await using var app = new GovernanceApp(wire, new GovernanceAppOptions
+        {
+            Time = Time.Offset,
+            Logs = logs,
+            Given = github => github.GivenApp("governance-bot")
+                .GivenInstallation(Given.Installation, repos)
+                .GivenFile(Given.Repo, ".github/governance.yml", Config)
+                .GivenIssue(Given.Repo, Given.Issue, "RFC: the lost webhook", "dana")
+                .AddLabel(Given.Repo, Given.Issue, "rfc", "dana")
+
+                // GitHub's secondary limit, with a wait too long to sit out: the search fails for now.
+                .Interfere(HttpMethod.Get, "/search/issues", new FakeFault(403, Headers: [("Retry-After", "3600")]), times: 1),
+        });
+
+        await app.StartAsync();
+        await app.SettleAsync(() => logs.Rendered(3204).Any(), seconds: 30);
+
+        Assert.Empty(logs.Rendered(3206));
+        Assert.DoesNotContain(app.GitHub.Requests(), r => r.Path.StartsWith("/repos/", StringComparison.Ordinal) && r.Path.EndsWith("/issues", StringComparison.Ordinal));
+        Assert.False(app.Has("governance/discussion"));
+        app.AssertNoViolations(responsesToo: false);
+    }
 }
