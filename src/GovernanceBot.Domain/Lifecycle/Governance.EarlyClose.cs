@@ -42,6 +42,13 @@ public static partial class Governance
         return null;
     }
 
+    /// <summary>
+    /// When <c>min_voting</c> stops holding back an early close, or null when nothing is held: the bot looks again then,
+    /// since a vote already settled closes at that moment with no new event.
+    /// </summary>
+    private static DateTimeOffset? EarlyCloseFrom(Round round) =>
+        round.Profile.Rules is { CloseEarly: not EarlyClose.Never, MinVoting: var min } && min > TimeSpan.Zero ? round.DiscussionEnds + min : null;
+
     /// <summary>Each member's latest counted vote as it could be read at <paramref name="at"/>; a member with a comment edited since is left out.</summary>
     private static List<VoteChoice> KnownVotesAt(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, DateTimeOffset at) =>
         [.. context.Comments
