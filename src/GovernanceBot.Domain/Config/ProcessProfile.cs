@@ -9,6 +9,9 @@ public sealed record ProcessProfile(string Label, TimeSpan Discussion, TimeSpan 
     /// <summary><c>start_by</c>: who may start the process with its label.</summary>
     public StartBy StartBy { get; init; } = StartBy.Anyone;
 
+    /// <summary><c>proposal_changes</c>: flag changes made after voting opened, or restart the round.</summary>
+    public ProposalChangesMode ProposalChanges { get; init; } = ProposalChangesMode.Flag;
+
     /// <summary>What a person reads: "RFC", "Governance amendment", or the label itself.</summary>
     public string DisplayName => Label.ToLowerInvariant() switch
     {

@@ -47,6 +47,7 @@ public static partial class Governance
         }
 
         var latest = rounds[^1];
+        comments.AddRange(RestartComment(rounds));
         comments.AddRange(Transitions(context, latest));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
@@ -63,7 +64,10 @@ public static partial class Governance
             latest.Phase == Phase.Voting && EarlyCloseFrom(latest) is { } from && from > facts.Now && from < latest.VotingEnds ? from : deadline,
             refresh,
             latest.Phase.Slug(),
-            latest.Tally);
+            latest.Tally)
+        {
+            Rounds = rounds,
+        };
     }
 
     /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
@@ -91,7 +95,7 @@ public static partial class Governance
         // Keep the recorded state verbatim: a broken config must not make the bot forget a final outcome.
         var keptState = status is null ? null : Markers.ExtractStateBlock(status.Body);
         var body = Texts.PausedStatusComment(problem, keptState);
-        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, "invalid-config", null);
+        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, Decision.PausedOutcome, null);
     }
 
     private sealed record Context(
@@ -134,14 +138,15 @@ public static partial class Governance
                     }
 
                     rounds.Add(ResolveRound(context, profile, e, events.Skip(i + 1), rounds.Count + 1));
+                    AddRestarts(context, rounds, profile, events.Skip(i + 1));
                     break;
             }
         }
 
-        return (rounds, refused);
+        return ([.. rounds.Select(r => r with { Changes = ChangesOf(context.Facts, r) })], refused);
     }
 
-    private sealed record Ending(DateTimeOffset At, EndReason Reason, string By);
+    private sealed record Ending(DateTimeOffset At, EndReason Reason, string? By);
 
     private static Round ResolveRound(Context context, ProcessProfile profile, IssueEvent started, IEnumerable<IssueEvent> later, int number)
     {
@@ -175,6 +180,15 @@ public static partial class Governance
             // Once the vote is settled nothing runs: an extension posted from then on lengthens nothing (its reply says
             // so), as when the round is read back from its record. The vote still closes at the same moment without it.
             if (cancel is null || cancel.At > closeAt) (discussionEnds, votingEnds, extensions) = ExtendedUntil(closeAt);
+        }
+
+        // proposal_changes: restart ends the vote at the first change after it opened (a new round follows, AddRestarts).
+        if (electorate is not null && profile.ProposalChanges == ProposalChangesMode.Restart
+            && ProposalChanges.Since(context.Facts, discussionEnds).First is { } changed
+            && changed < closeAt && changed <= now && (cancel is null || changed < cancel.At))
+        {
+            cancel = new Ending(changed, EndReason.ProposalChanged, null);
+            (discussionEnds, votingEnds, extensions) = ExtendedUntil(changed);
         }
 
         var round = new Round
@@ -276,15 +290,25 @@ public static partial class Governance
 
     private static Ending? FirstCancellation(Context context, ProcessProfile profile, DateTimeOffset start, IEnumerable<IssueEvent> later)
     {
+        var pr = context.Facts.PullRequest;
         var fromEvents = later
             .Select(e => e switch
             {
                 { Kind: IssueEventKind.Unlabeled } when string.Equals(e.Label, profile.Label, StringComparison.OrdinalIgnoreCase)
                     => new Ending(e.At, EndReason.LabelRemoved, e.Actor),
-                { Kind: IssueEventKind.Closed } => new Ending(e.At, EndReason.IssueClosed, e.Actor),
+                { Kind: IssueEventKind.Closed } when pr is null => new Ending(e.At, EndReason.IssueClosed, e.Actor),
+                { Kind: IssueEventKind.Closed } when IsMerge(pr, e) => new Ending(pr.MergedAt!.Value, EndReason.Merged, pr.MergedBy ?? e.Actor),
+                { Kind: IssueEventKind.Closed } => new Ending(e.At, EndReason.PullRequestClosed, e.Actor),
                 _ => null,
             })
             .FirstOrDefault(e => e is not null);
+
+        // A merge cancels even when its closed event was not read; after the decision it changes nothing (final is final).
+        if (pr is { MergedAt: { } mergedAt } && mergedAt >= start && (fromEvents is null || mergedAt < fromEvents.At))
+        {
+            fromEvents = new Ending(mergedAt, EndReason.Merged, pr.MergedBy);
+        }
+
         var fromCommand = context.Comments
             .Where(c => c.At >= start && c.Commands.OfType<Command.Cancel>().Any() && context.MayCancel(c.Author))
             .Select(c => new Ending(c.At, EndReason.CancelCommand, c.Author))

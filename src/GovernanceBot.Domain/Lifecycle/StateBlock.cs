@@ -115,7 +115,8 @@ public static partial class StateBlock
         (long)p.Voting.TotalSeconds,
         p.Rules.CloseEarly == EarlyClose.Decided ? "decided" : null,
         p.Rules.MinVoting > TimeSpan.Zero ? (long)p.Rules.MinVoting.TotalSeconds : null,
-        p.Rules.MinApprovals > 0 ? p.Rules.MinApprovals : null);
+        p.Rules.MinApprovals > 0 ? p.Rules.MinApprovals : null,
+        p.ProposalChanges == ProposalChangesMode.Restart ? "restart" : null);
 
     private static BallotDto BallotOf(Ballot b, string? anchor)
     {
@@ -172,6 +173,7 @@ public static partial class StateBlock
             Discussion = Seconds(dto.Rules?.Discussion),
             Voting = Seconds(dto.Rules?.Voting),
             RulesChangedAt = dto.Changed,
+            ProposalChanges = dto.Rules?.Changes == "restart" ? ProposalChangesMode.Restart : ProposalChangesMode.Flag,
             NonBinding = dto.Others is [var p, var z, var m] ? new VoteCounts(p, z, m) : null,
             ConcernDigests = digests,
         };

@@ -41,12 +41,24 @@ public static partial class Texts
         return sb.ToString();
     }
 
+    /// <summary>Why a new round started: the proposal changed during <paramref name="ended"/>'s vote and the profile says <c>proposal_changes: restart</c>.</summary>
+    public static string Restarted(Round ended, Round next)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Markers.For(Markers.RestartedKey(ended.Key))).Append(Nl);
+        var what = ended.Changes.Commits.Count > 0 ? $"{Plural(ended.Changes.Commits.Count, "commit")} {(ended.Changes.Commits.Count == 1 ? "was" : "were")} pushed" : "the description was edited";
+        sb.Append($"🔁 **A new round started** on this {ended.Profile.DisplayName} on {TimeText.Utc(next.Start)}: {what} after voting opened in round {ended.Number}, ");
+        sb.Append("and this process starts again when the proposal changes (`proposal_changes: restart`).").Append(Nl).Append(Nl);
+        sb.Append($"Votes cast in round {ended.Number} do not count. Discussion runs until {TimeText.Utc(next.DiscussionEnds)}; then the TSC votes on the proposal as it is.").Append(Nl);
+        return sb.ToString();
+    }
+
     public static string Cancelled(Round r)
     {
         var sb = new StringBuilder();
         sb.Append(Markers.For(Markers.CancelledKey(r.Key))).Append(Nl);
-        sb.Append($"🚫 The {r.Profile.DisplayName} process was cancelled on {TimeText.Utc(r.EndedAt!.Value)}: {CancelReason(r)}. ");
-        sb.Append($"Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.").Append(Nl);
+        sb.Append($"🚫 The {r.Profile.DisplayName} process was cancelled on {TimeText.Utc(r.EndedAt!.Value)}: {CancelReason(r)}.");
+        sb.Append(AgainHint(r)).Append(Nl);
         return sb.ToString();
     }
 }

@@ -14,7 +14,8 @@ public sealed partial class ReconcileWorker(
     DeadlineTimers timers,
     TimeProvider time,
     IOptions<GovernanceOptions> options,
-    ILogger<ReconcileWorker> logger) : BackgroundService
+    ILogger<ReconcileWorker> logger,
+    ProcessIndex? index = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<IssueRef, int> _failures = new();
 
@@ -68,6 +69,7 @@ public sealed partial class ReconcileWorker(
         {
             var result = await reconciler.ReconcileAsync(issue, cancellationToken);
             _failures.TryRemove(issue, out _);
+            index?.Observe(result);
             timers.Schedule(result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
