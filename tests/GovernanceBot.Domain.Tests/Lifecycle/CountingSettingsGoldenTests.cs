@@ -87,4 +87,18 @@ public sealed class CountingSettingsGoldenTests
         With(story, p => p with { StartBy = StartBy.Tsc });
         Assert.Equal("voting", story.BotRunsAt(15).Outcome);
     }
+
+    [Theory]
+    [InlineData(EarlyClose.AllVoted)]
+    [InlineData(EarlyClose.Decided)]
+    public void A_member_editing_an_ordinary_comment_later_does_not_hold_back_the_early_close(EarlyClose close)
+    {
+        var story = With(new IssueStory("alice", "bob", "carol").Label(0), p => Rules(p, r => r with { CloseEarly = close }))
+            .Comment(14.1, "alice", "/vote +1").Comment(14.2, "alice", "Thanks for writing this up.");
+        var chat = story.LastCommentId;
+        story.Comment(14.3, "bob", "/vote +1").Comment(14.4, "carol", "/vote +1").Edit(chat, 18, "Thanks for writing this up!");
+
+        Assert.Equal("approved", story.BotRunsAt(19).Outcome);
+        Assert.Contains("closed on 2026-03-16 ", Transition(story.BotRunsAt(19), "decision:"));
+    }
 }
