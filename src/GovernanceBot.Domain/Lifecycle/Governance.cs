@@ -11,10 +11,17 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// </summary>
 public static partial class Governance
 {
-    public static Decision Decide(IssueFacts facts)
+    public static Decision Decide(IssueFacts facts) => Decide(facts, recompute: false);
+
+    /// <param name="recompute">
+    /// for the audit: every round is computed again from the facts; of the records only the rules frozen when voting
+    /// opened are kept (the outcome, the electorate and the votes recorded are what is checked).
+    /// </param>
+    private static Decision Decide(IssueFacts facts, bool recompute)
     {
         var (status, recomputed) = Authorship.TrustedStatusComment(facts);
         var records = status is null ? new Dictionary<string, RoundRecord>() : StateBlock.Read(status.Body);
+        if (recompute) records = records.ToDictionary(r => r.Key, r => r.Value.FrozenRulesOnly(), StringComparer.Ordinal);
         var parsed = facts.Comments
             .Where(c => !c.AuthorIsBot && !IsBotLogin(c.Author) && !SameLogin(c.Author, facts.BotLogin))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
