@@ -35,9 +35,10 @@ public static partial class Governance
         // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
         IReadOnlyList<string> tsc = [.. ((TscResult.Resolved)facts.Tsc).Members.Distinct(StringComparer.OrdinalIgnoreCase)];
         var context = new Context(facts, policy, tsc, parsed, records);
-        var rounds = BuildRounds(context);
+        var (rounds, refused) = BuildRounds(context);
         var comments = new List<OutgoingComment>();
         comments.AddRange(Replies(context, rounds));
+        comments.AddRange(StartsRefused(rounds, refused));
 
         if (rounds.Count == 0)
         {
@@ -109,9 +110,10 @@ public static partial class Governance
         public bool MayCancel(string login) => IsTsc(login) || SameLogin(login, Facts.Issue.Author);
     }
 
-    private static List<Round> BuildRounds(Context context)
+    private static (List<Round> Rounds, List<(ProcessProfile Profile, IssueEvent Labeled)> Refused) BuildRounds(Context context)
     {
         var rounds = new List<Round>();
+        var refused = new List<(ProcessProfile, IssueEvent)>();
         var events = context.Facts.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
         var closed = false;
         for (var i = 0; i < events.Count; i++)
@@ -129,13 +131,19 @@ public static partial class Governance
                     // Labelling a closed issue starts nothing; a second trigger label while a round runs is ignored.
                     if (closed) break;
                     if (rounds.Count > 0 && rounds[^1] is { } last && (last.EndedAt is null || last.EndedAt > e.At)) break;
+                    if (!MayStart(context, profile, e))
+                    {
+                        refused.Add((profile, e));
+                        break;
+                    }
+
                     rounds.Add(ResolveRound(context, profile, e, events.Skip(i + 1), rounds.Count + 1));
                     AddRestarts(context, rounds, profile, events.Skip(i + 1));
                     break;
             }
         }
 
-        return [.. rounds.Select(r => r with { Changes = ChangesOf(context.Facts, r) })];
+        return ([.. rounds.Select(r => r with { Changes = ChangesOf(context.Facts, r) })], refused);
     }
 
     private sealed record Ending(DateTimeOffset At, EndReason Reason, string? By);
@@ -165,15 +173,13 @@ public static partial class Governance
 
         var closeAt = votingEnds;
         var closeReason = EndReason.Deadline;
-        if (electorate is not null && profile.Rules.CloseEarly
-            && AllVotedAt(context, electorate, discussionEnds, votingEnds) is { } allVoted && allVoted < closeAt)
+        if (electorate is not null && EarlyCloseAt(context, profile.Rules, electorate, discussionEnds, votingEnds) is { } early && early.At < closeAt)
         {
-            closeAt = allVoted;
-            closeReason = EndReason.AllVoted;
+            (closeAt, closeReason) = early;
 
-            // Once every member has voted nothing runs: an extension posted from then on lengthens nothing (its reply says
+            // Once the vote is settled nothing runs: an extension posted from then on lengthens nothing (its reply says
             // so), as when the round is read back from its record. The vote still closes at the same moment without it.
-            if (cancel is null || cancel.At > allVoted) (discussionEnds, votingEnds, extensions) = ExtendedUntil(allVoted);
+            if (cancel is null || cancel.At > closeAt) (discussionEnds, votingEnds, extensions) = ExtendedUntil(closeAt);
         }
 
         // proposal_changes: restart ends the vote at the first change after it opened (a new round follows, AddRestarts).
@@ -220,7 +226,7 @@ public static partial class Governance
         {
             // Decided. A comment counts if it was posted inside the window, as its author had written it at the close
             // (read from its edit history when it was edited later); one whose text then is unknown is left out.
-            var inclusive = closeReason == EndReason.AllVoted;
+            var inclusive = closeReason is EndReason.AllVoted or EndReason.Decided;
             bool InWindow(ParsedComment c) => inclusive ? c.At <= closeAt : c.At < closeAt;
             var atClose = context with { Comments = Authorship.AsOfClose(context.Comments, closeAt, inclusive) };
             var ballots = Ballots(atClose, electorate, discussionEnds, InWindow);
@@ -310,30 +316,6 @@ public static partial class Governance
         if (fromEvents is null) return fromCommand;
         if (fromCommand is null) return fromEvents;
         return fromCommand.At < fromEvents.At ? fromCommand : fromEvents;
-    }
-
-    /// <summary>
-    /// The first moment at which every member of the electorate had a counted vote, looking only at
-    /// comment text known to be current at that moment (a comment edited later is not yet "seen").
-    /// </summary>
-    private static DateTimeOffset? AllVotedAt(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, DateTimeOffset closes)
-    {
-        var candidates = context.Comments
-            .Where(c => c.At >= opens && c.At < closes && c.CountableVote is not null && electorate.Any(m => SameLogin(m, c.Author)))
-            .Select(c => c.Comment.UpdatedAt > c.At ? c.Comment.UpdatedAt : c.At)
-            .Where(t => t < closes)
-            .Distinct()
-            .Order();
-        foreach (var t in candidates)
-        {
-            var voted = context.Comments
-                .Where(c => c.At >= opens && c.At <= t && c.Comment.UpdatedAt <= t && c.CountableVote is not null)
-                .Select(c => c.Author)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (electorate.All(voted.Contains)) return t;
-        }
-
-        return null;
     }
 
     /// <summary>Each voter's latest counted vote (by comment creation time) among the comments that <paramref name="counts"/>.</summary>

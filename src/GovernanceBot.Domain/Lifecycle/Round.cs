@@ -20,6 +20,9 @@ public enum EndReason
     /// <summary>Every member of the electorate had a counted vote (<c>close_early</c>).</summary>
     AllVoted,
 
+    /// <summary>No vote still missing could change the outcome (<c>close_early: decided</c>).</summary>
+    Decided,
+
     LabelRemoved,
     IssueClosed,
     CancelCommand,

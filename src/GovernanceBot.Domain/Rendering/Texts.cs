@@ -211,14 +211,14 @@ public static partial class Texts
 
         if (r.Phase == Phase.Discussion || r.Phase == Phase.Voting)
         {
-            var early = p.Rules.CloseEarly ? ", or as soon as every TSC member has voted" : "";
-            sb.Append($"- {TimeText.Utc(r.VotingEnds)}: voting closes{early}").Append(Nl);
+            sb.Append($"- {TimeText.Utc(r.VotingEnds)}: voting closes{EarlyCloseSuffix(r)}").Append(Nl);
         }
         else if (r.EndedAt is { } ended)
         {
             var why = r.EndReason switch
             {
                 EndReason.AllVoted => "vote closed early: every TSC member voted",
+                EndReason.Decided => "vote closed early: no missing vote could change the outcome",
                 EndReason.Deadline => "vote closed at its deadline",
                 _ => "cancelled: " + CancelReason(r),
             };
@@ -271,8 +271,9 @@ public static partial class Texts
         {
             var r = p.Rules;
             var abstentions = r.Abstentions == AbstentionMode.Count ? "abstentions count as votes" : "abstentions do not count toward approval";
-            var early = r.CloseEarly ? "the vote closes early once every TSC member has voted" : "the vote stays open until its deadline";
-            sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}{RestartRule(p)}.").Append(Nl);
+            var minimum = r.MinApprovals > 0 ? $", and at least {Plural(r.MinApprovals, "+1 vote")}" : "";
+            var starts = p.StartBy == StartBy.Tsc ? "; only a TSC member's label starts it" : "";
+            sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}){minimum}; {EarlyCloseRule(r)}{starts}{RestartRule(p)}.").Append(Nl);
         }
 
         sb.Append("- Your latest vote counts; editing your vote comment changes it (an edit by anyone else does not count), deleting it withdraws it. A -1 must state concerns that could change the vote if addressed.").Append(Nl);
@@ -282,8 +283,6 @@ public static partial class Texts
     private static string RestartRule(ProcessProfile p) =>
         p.ProposalChanges == ProposalChangesMode.Restart ? "; a change to the proposal after voting opened starts a new round" : "";
 
-    private static string QuorumRuleText(QuorumRule quorum) =>
-        quorum.Share == Fraction.Half ? "more than half of the TSC votes" : $"more than {quorum.Share} of the TSC votes";
 
     // ---- Paused ------------------------------------------------------------------------------------
 

@@ -52,6 +52,12 @@ public interface IGitHub
     /// <summary>The numbers of the open issues and pull requests that carry <paramref name="label"/>.</summary>
     Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The open issues, in every repository of the installation's account it can see, that carry any of
+    /// <paramref name="labels"/>: one issue search (<c>GET /search/issues</c>, plus pages), whatever the number of repositories.
+    /// </summary>
+    Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken);
+
     // ---- pull requests: read through the issue endpoints above, and these for what only they have ----
 
     /// <summary>The pull request's head commit and merge state, or null when there is no such pull request.</summary>

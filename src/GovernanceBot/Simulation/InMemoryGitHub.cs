@@ -179,6 +179,10 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<int>)[.. _state.ListIssues(Key(repo), "open", [label]).Select(i => i.Number).Order()]);
 
+    public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
+        Read(() => (IReadOnlyList<IssueRef>)[.. _state.SearchOpenIssues(installation.Id, installation.Account, labels)
+            .Select(i => new IssueRef(new RepoRef(installation.Id, i.Repo.Owner, i.Repo.Name), i.Number))]);
+
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _state.Revisions.TryGetValue(c.Id, out var r) ? c with { Edits = Edits(r) } : c)]);
 

@@ -63,6 +63,9 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
         Count("ListOpenIssuesWithLabel", inner.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
 
+    public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
+        Count("SearchOpenProcesses", inner.SearchOpenProcessesAsync(installation, labels, cancellationToken));
+
     public Task<PullRequestSnapshot?> GetPullRequestAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
         Count("GetPullRequest", inner.GetPullRequestAsync(pullRequest, cancellationToken));
 

@@ -126,6 +126,7 @@ public sealed partial class FakeGitHub
             ("GET", ["repos", var o, var r, "contents", .. var path]) => GetContent(new RepoKey(o, r), string.Join('/', path)),
             ("GET", ["orgs", var org, "teams", var team, "members"]) => TeamMembers(request, org, team),
             ("GET", ["repos", var o, var r, "issues"]) => ListIssues(request, new RepoKey(o, r)),
+            ("GET", ["search", "issues"]) => SearchIssues(request, installation),
             ("GET", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => Answer.Of(200, IssueJson(issue)),
             ("GET", ["repos", var o, var r, "issues", var n, "events"]) when state.TryIssue(o, r, n, out var issue) =>
                 Page(request, [.. issue.Events.Select(e => EventJson(issue, e))]),

@@ -210,6 +210,35 @@ public sealed class OctokitGitHubTests : IDisposable
     }
 
     [Fact]
+    public async Task One_search_across_pages_finds_the_open_issues_carrying_any_process_label_in_every_repository_of_the_account()
+    {
+        github.GivenInstallation(7, Repo, "octo-org/tools", "octo-org/quiet");
+        for (var n = 1; n <= 110; n++) github.GivenIssue(Repo, n, $"RFC {n}", "dana", n % 2 == 0 ? "governance/voting" : "rfc");
+        github.GivenIssue("octo-org/tools", 1, "Amendment", "dana", "governance-amendment");
+        github.GivenIssue("octo-org/tools", 2, "A bug", "dana", "bug");
+        github.GivenPullRequest("octo-org/tools", 3, "PR", "erin", "rfc");
+        github.CloseIssue(Repo, 2, "dana");
+        github.GivenInstallation(8, "other-org/rfcs").GivenIssue("other-org/rfcs", 1, "Not ours", "dana", "rfc");
+        var before = github.Requests().Count;
+
+        var found = await GitHub.SearchOpenProcessesAsync(new InstallationRef(7, "octo-org"), ["rfc", "governance-amendment", "governance/discussion", "governance/voting"], Ct);
+
+        Assert.Equal(
+            [.. Enumerable.Range(1, 110).Where(n => n != 2).Select(n => new IssueRef(RepoRef, n)), new IssueRef(new RepoRef(7, "octo-org", "tools"), 1)],
+            found.OrderBy(i => i.Repo.Name, StringComparer.Ordinal).ThenBy(i => i.Number));
+        var searches = github.Requests().Skip(before).Where(r => r.Path == "/search/issues").ToList();
+        Assert.Equal(2, searches.Count); // 110 results: two pages of 100
+        Assert.Contains("org%3Aocto-org", searches[0].Query, StringComparison.Ordinal);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public void A_user_account_is_searched_with_the_user_qualifier_and_the_labels_are_ored_in_one_qualifier() =>
+        Assert.Equal(
+            "is:issue is:open user:dana label:\"rfc\",\"governance/voting\"",
+            OctokitGitHub.SearchQuery(new InstallationRef(9, "dana", IsUser: true), ["rfc", "governance/voting"]));
+
+    [Fact]
     public async Task Installations_and_their_repositories_are_listed()
     {
         github.GivenInstallation(8, "other-org/website", "other-org/docs");
