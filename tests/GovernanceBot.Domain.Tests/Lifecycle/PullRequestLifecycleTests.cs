@@ -209,4 +209,21 @@ public sealed class PullRequestLifecycleTests
         Assert.Equal(2, decision.Rounds.Count);
         Assert.Contains("the description was edited after voting opened in round 1", Assert.Single(decision.Comments, c => c.Key.StartsWith("restarted:", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
+    public void Thousands_of_huge_commit_messages_keep_the_status_comment_and_the_check_within_their_limits()
+    {
+        var story = Story().Label(0);
+        var headline = string.Concat(Enumerable.Repeat("<!-- governance-bot:status --> @org/team & ", 300));
+        for (var i = 0; i < 2000; i++) story.Push(14.1 + (i * 0.0001), headline);
+
+        var decision = story.BotRunsAt(15);
+        var check = GovernanceCheck.For(story.FactsAt(15), decision)!;
+
+        Assert.True(GovernanceBot.Domain.Rendering.GitHubLimits.Size(decision.StatusComment!) <= GovernanceBot.Domain.Rendering.GitHubLimits.StatusBudget);
+        Assert.True(check.Summary.Length < 65_535, $"{check.Summary.Length}");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(decision.StatusComment!, "<!-- governance-bot:status"));
+        Assert.DoesNotContain("@org", check.Summary, StringComparison.Ordinal);
+    }
 }
