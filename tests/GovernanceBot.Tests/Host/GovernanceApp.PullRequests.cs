@@ -20,6 +20,13 @@ public sealed partial class GovernanceApp
         return await DeliverAsync("pull_request", payload);
     }
 
+    /// <summary>The pull request (already in GitHub) was opened: GitHub sends <c>pull_request.opened</c>.</summary>
+    public async Task OpenedAsync(int number = Given.PullRequest)
+    {
+        var response = await DeliverAsync("pull_request", PullRequestPayload("opened.payload.json", number));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     /// <summary><paramref name="login"/> comments on the pull request; GitHub sends <c>issue_comment.created</c> whose issue carries <c>pull_request</c>.</summary>
     public async Task<long> CommentOnPullRequestAsync(string login, string body, int number = Given.PullRequest)
     {
