@@ -21,10 +21,13 @@ public static class ConfigParser
     /// <summary>The longest label name GitHub accepts.</summary>
     public const int MaxLabelLength = 50;
 
+    /// <summary>The largest number a member count (<c>quorum: N</c>, <c>min_approvals</c>) may say.</summary>
+    public const int MaxMembers = 1000;
+
     private static readonly string[] TopKeys = ["tsc", "processes", "voting"];
     private static readonly string[] TscKeys = ["members", "team"];
-    private static readonly string[] RuleKeys = ["quorum", "approval", "abstentions", "close_early"];
-    private static readonly string[] ProfileKeys = ["discussion", "voting", .. RuleKeys];
+    private static readonly string[] RuleKeys = ["quorum", "approval", "abstentions", "close_early", "min_voting", "min_approvals"];
+    private static readonly string[] ProfileKeys = ["discussion", "voting", "start_by", .. RuleKeys];
 
     /// <param name="text">The file's text, or null when no configuration file exists anywhere.</param>
     /// <param name="source">Where the text came from, carried into the result.</param>
@@ -260,7 +263,20 @@ public static class ConfigParser
                 label,
                 ReadDuration(profile, "discussion", path, ProcessProfile.DefaultDiscussion),
                 ReadDuration(profile, "voting", path, ProcessProfile.DefaultVoting),
-                ReadRules(profile, path, rules));
+                ReadRules(profile, path, rules))
+            {
+                StartBy = ReadStartBy(profile, path),
+            };
+        }
+
+        private StartBy ReadStartBy(YamlMapping profile, string parent)
+        {
+            var path = $"{parent}.start_by";
+            if (!profile.TryGet("start_by", out var node) || !TryText(node, path, "write anyone or tsc", out var text)) return StartBy.Anyone;
+            if (text.Equals("anyone", StringComparison.OrdinalIgnoreCase)) return StartBy.Anyone;
+            if (text.Equals("tsc", StringComparison.OrdinalIgnoreCase)) return StartBy.Tsc;
+            Error(node.Line, path, $"\"{text}\" is not who may start a process; write anyone (whoever can apply the label) or tsc (only a TSC member).");
+            return StartBy.Anyone;
         }
 
         private TimeSpan ReadDuration(YamlMapping map, string key, string parent, TimeSpan fallback)
@@ -280,12 +296,19 @@ public static class ConfigParser
         /// <summary>The four voting rules, each taken from <paramref name="map"/> when present, else from <paramref name="rules"/>.</summary>
         private VotingRules ReadRules(YamlMapping map, string parent, VotingRules rules)
         {
-            if (map.TryGet("quorum", out var quorum) && TryText(quorum, $"{parent}.quorum", "write majority or a fraction like 1/2", out var q))
+            if (map.TryGet("quorum", out var quorum) && TryText(quorum, $"{parent}.quorum", "write majority, a fraction like 1/2 or a number of members like 3", out var q))
             {
                 if (q.Equals("majority", StringComparison.OrdinalIgnoreCase))
                     rules = rules with { Quorum = QuorumRule.Majority };
+                else if (q.All(char.IsAsciiDigit))
+                {
+                    if (int.TryParse(q, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var members) && members is >= 1 and <= MaxMembers)
+                        rules = rules with { Quorum = QuorumRule.AtLeast(members) };
+                    else
+                        Error(quorum.Line, $"{parent}.quorum", $"A quorum of {q} members cannot be; write a number from 1 to {MaxMembers}, meaning that at least that many TSC members must vote.");
+                }
                 else if (!Fraction.TryParse(q, out var share))
-                    Error(quorum.Line, $"{parent}.quorum", $"\"{q}\" is not a quorum; write majority, or a fraction like 2/3 meaning that more than that share of the TSC must vote.");
+                    Error(quorum.Line, $"{parent}.quorum", $"\"{q}\" is not a quorum; write majority, a fraction like 2/3 meaning that more than that share of the TSC must vote, or a number like 3 meaning that at least that many members must vote.");
                 else if (share.Numerator == share.Denominator)
                     Error(quorum.Line, $"{parent}.quorum", $"A quorum of {q} would need more than the whole TSC to vote, so no vote could ever reach it; use majority or a fraction below 1, like 2/3.");
                 else
@@ -305,11 +328,26 @@ public static class ConfigParser
                 else Error(abstentions.Line, $"{parent}.abstentions", $"\"{m}\" is not a way to treat abstentions; write count (a 0 vote weighs like a vote that is not +1) or ignore (a 0 vote only helps reach quorum).");
             }
 
-            if (map.TryGet("close_early", out var closeEarly) && TryText(closeEarly, $"{parent}.close_early", "write true or false", out var b))
+            if (map.TryGet("close_early", out var closeEarly) && TryText(closeEarly, $"{parent}.close_early", "write all-voted, decided or never", out var b))
             {
-                if (b.Equals("true", StringComparison.OrdinalIgnoreCase)) rules = rules with { CloseEarly = true };
-                else if (b.Equals("false", StringComparison.OrdinalIgnoreCase)) rules = rules with { CloseEarly = false };
-                else Error(closeEarly.Line, $"{parent}.close_early", $"\"{b}\" is not true or false; write close_early: true or close_early: false (yes, no, on and off are not accepted).");
+                // true and false are the older spellings of all-voted and never; files that use them keep working.
+                if (b.Equals("all-voted", StringComparison.OrdinalIgnoreCase) || b.Equals("true", StringComparison.OrdinalIgnoreCase)) rules = rules with { CloseEarly = EarlyClose.AllVoted };
+                else if (b.Equals("decided", StringComparison.OrdinalIgnoreCase)) rules = rules with { CloseEarly = EarlyClose.Decided };
+                else if (b.Equals("never", StringComparison.OrdinalIgnoreCase) || b.Equals("false", StringComparison.OrdinalIgnoreCase)) rules = rules with { CloseEarly = EarlyClose.Never };
+                else Error(closeEarly.Line, $"{parent}.close_early", $"\"{b}\" is not a way to close early; write all-voted (once every TSC member has voted), decided (once no missing vote can change the outcome) or never (only at the deadline); true and false mean all-voted and never (yes, no, on and off are not accepted).");
+            }
+
+            if (map.TryGet("min_voting", out var minVoting) && TryText(minVoting, $"{parent}.min_voting", "write a duration like 48h", out var mv))
+            {
+                if (Durations.TryParse(mv, out var duration)) rules = rules with { MinVoting = duration };
+                else Error(minVoting.Line, $"{parent}.min_voting", $"\"{mv}\" is not a duration; write it like 48h or 2d: no early close before the vote has been open that long.");
+            }
+
+            if (map.TryGet("min_approvals", out var minApprovals) && TryText(minApprovals, $"{parent}.min_approvals", "write a number like 3", out var ma))
+            {
+                if (ma.All(char.IsAsciiDigit) && int.TryParse(ma, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= MaxMembers)
+                    rules = rules with { MinApprovals = n };
+                else Error(minApprovals.Line, $"{parent}.min_approvals", $"\"{ma}\" is not a number of votes; write a whole number from 0 to {MaxMembers}, like 3: a vote with fewer +1 votes is rejected.");
             }
 
             return rules;

@@ -12,4 +12,14 @@ public sealed record GovernancePolicy(TscSource Tsc, IReadOnlyList<ProcessProfil
     /// <summary>The profile for a trigger label; GitHub label names compare case-insensitively.</summary>
     public ProcessProfile? ProfileFor(string label) =>
         Processes.FirstOrDefault(p => string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary><c>pull_requests.require</c>: the votes a pull request needs by the paths it changes (empty: none).</summary>
+    public IReadOnlyList<PathRequirement> Required { get; init; } = [];
+
+    /// <summary>The trigger labels whose vote a pull request changing <paramref name="paths"/> needs, in the order configured.</summary>
+    public IReadOnlyList<string> RequiredLabels(IEnumerable<string> paths)
+    {
+        var list = paths as IReadOnlyCollection<string> ?? [.. paths];
+        return [.. Required.Where(r => r.FirstMatch(list) is not null).Select(r => r.Label)];
+    }
 }

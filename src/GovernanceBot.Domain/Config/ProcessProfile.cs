@@ -6,6 +6,12 @@ public sealed record ProcessProfile(string Label, TimeSpan Discussion, TimeSpan 
     public static TimeSpan DefaultDiscussion { get; } = TimeSpan.FromDays(14);
     public static TimeSpan DefaultVoting { get; } = TimeSpan.FromDays(7);
 
+    /// <summary><c>start_by</c>: who may start the process with its label.</summary>
+    public StartBy StartBy { get; init; } = StartBy.Anyone;
+
+    /// <summary><c>proposal_changes</c>: flag changes made after voting opened, or restart the round.</summary>
+    public ProposalChangesMode ProposalChanges { get; init; } = ProposalChangesMode.Flag;
+
     /// <summary>What a person reads: "RFC", "Governance amendment", or the label itself.</summary>
     public string DisplayName => Label.ToLowerInvariant() switch
     {

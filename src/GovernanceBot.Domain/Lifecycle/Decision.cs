@@ -24,4 +24,13 @@ public sealed record Decision(
     Voting.TallySummary? Tally)
 {
     public static Decision Nothing { get; } = new([], null, [], null, null, null, null);
+
+    /// <summary>Every round of the issue, oldest first (empty when it has no process or governance is paused).</summary>
+    public IReadOnlyList<Round> Rounds { get; init; } = [];
+
+    /// <summary>Governance is paused on the issue: the configuration or the TSC could not be read.</summary>
+    public bool Paused => Outcome == PausedOutcome;
+
+    /// <summary>The <see cref="Outcome"/> of a paused issue.</summary>
+    public const string PausedOutcome = "invalid-config";
 }

@@ -2,7 +2,8 @@ namespace GovernanceBot.Domain.Lifecycle;
 
 /// <summary>The issue as GitHub reports it now.</summary>
 /// <param name="Labels">the names of the labels on the issue now.</param>
-public sealed record IssueSnapshot(int Number, string Title, string Author, bool IsOpen, IReadOnlyList<string> Labels);
+/// <param name="IsPullRequest">true when the issue is a pull request (the issue endpoints answer for both).</param>
+public sealed record IssueSnapshot(int Number, string Title, string Author, bool IsOpen, IReadOnlyList<string> Labels, bool IsPullRequest = false);
 
 public enum IssueEventKind
 {

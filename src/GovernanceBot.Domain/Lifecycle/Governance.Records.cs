@@ -7,10 +7,11 @@ public static partial class Governance
 {
     /// <summary>The profile as frozen in the round's record when voting opened, or as configured when nothing is frozen.</summary>
     private static ProcessProfile Frozen(ProcessProfile configured, RoundRecord? record) => record?.Rules is { } rules
-        ? configured with { Rules = rules, Discussion = record.Discussion ?? configured.Discussion, Voting = record.Voting ?? configured.Voting }
+        ? configured with { Rules = rules, Discussion = record.Discussion ?? configured.Discussion, Voting = record.Voting ?? configured.Voting, ProposalChanges = record.ProposalChanges }
         : configured;
 
-    private static bool SameRules(ProcessProfile a, ProcessProfile b) => a.Rules == b.Rules && a.Discussion == b.Discussion && a.Voting == b.Voting;
+    private static bool SameRules(ProcessProfile a, ProcessProfile b) =>
+        a.Rules == b.Rules && a.Discussion == b.Discussion && a.Voting == b.Voting && a.ProposalChanges == b.ProposalChanges;
 
     /// <summary>
     /// The recorded ballots, each with its concerns in full again when the block kept only their start and the comment

@@ -35,9 +35,10 @@ public static partial class Governance
         // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
         IReadOnlyList<string> tsc = [.. ((TscResult.Resolved)facts.Tsc).Members.Distinct(StringComparer.OrdinalIgnoreCase)];
         var context = new Context(facts, policy, tsc, parsed, records);
-        var rounds = BuildRounds(context);
+        var (rounds, refused) = BuildRounds(context);
         var comments = new List<OutgoingComment>();
         comments.AddRange(Replies(context, rounds));
+        comments.AddRange(StartsRefused(rounds, refused));
 
         if (rounds.Count == 0)
         {
@@ -46,6 +47,7 @@ public static partial class Governance
         }
 
         var latest = rounds[^1];
+        comments.AddRange(RestartComment(rounds));
         comments.AddRange(Transitions(context, latest));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
@@ -62,7 +64,10 @@ public static partial class Governance
             deadline,
             refresh,
             latest.Phase.Slug(),
-            latest.Tally);
+            latest.Tally)
+        {
+            Rounds = rounds,
+        };
     }
 
     /// <summary>The bot's status comment: the oldest comment by the bot's own user that carries the marker.</summary>
@@ -90,7 +95,7 @@ public static partial class Governance
         // Keep the recorded state verbatim: a broken config must not make the bot forget a final outcome.
         var keptState = status is null ? null : Markers.ExtractStateBlock(status.Body);
         var body = Texts.PausedStatusComment(problem, keptState);
-        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, "invalid-config", null);
+        return new Decision([.. labels.Where(PhaseLabels.IsPhaseLabel)], body, [], null, null, Decision.PausedOutcome, null);
     }
 
     private sealed record Context(
@@ -105,9 +110,10 @@ public static partial class Governance
         public bool MayCancel(string login) => IsTsc(login) || SameLogin(login, Facts.Issue.Author);
     }
 
-    private static List<Round> BuildRounds(Context context)
+    private static (List<Round> Rounds, List<(ProcessProfile Profile, IssueEvent Labeled)> Refused) BuildRounds(Context context)
     {
         var rounds = new List<Round>();
+        var refused = new List<(ProcessProfile, IssueEvent)>();
         var events = context.Facts.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
         var closed = false;
         for (var i = 0; i < events.Count; i++)
@@ -125,15 +131,22 @@ public static partial class Governance
                     // Labelling a closed issue starts nothing; a second trigger label while a round runs is ignored.
                     if (closed) break;
                     if (rounds.Count > 0 && rounds[^1] is { } last && (last.EndedAt is null || last.EndedAt > e.At)) break;
+                    if (!MayStart(context, profile, e))
+                    {
+                        refused.Add((profile, e));
+                        break;
+                    }
+
                     rounds.Add(ResolveRound(context, profile, e, events.Skip(i + 1), rounds.Count + 1));
+                    AddRestarts(context, rounds, profile, events.Skip(i + 1));
                     break;
             }
         }
 
-        return rounds;
+        return ([.. rounds.Select(r => r with { Changes = ChangesOf(context.Facts, r) })], refused);
     }
 
-    private sealed record Ending(DateTimeOffset At, EndReason Reason, string By);
+    private sealed record Ending(DateTimeOffset At, EndReason Reason, string? By);
 
     private static Round ResolveRound(Context context, ProcessProfile profile, IssueEvent started, IEnumerable<IssueEvent> later, int number)
     {
@@ -160,15 +173,22 @@ public static partial class Governance
 
         var closeAt = votingEnds;
         var closeReason = EndReason.Deadline;
-        if (electorate is not null && profile.Rules.CloseEarly
-            && AllVotedAt(context, electorate, discussionEnds, votingEnds) is { } allVoted && allVoted < closeAt)
+        if (electorate is not null && EarlyCloseAt(context, profile.Rules, electorate, discussionEnds, votingEnds) is { } early && early.At < closeAt)
         {
-            closeAt = allVoted;
-            closeReason = EndReason.AllVoted;
+            (closeAt, closeReason) = early;
 
-            // Once every member has voted nothing runs: an extension posted from then on lengthens nothing (its reply says
+            // Once the vote is settled nothing runs: an extension posted from then on lengthens nothing (its reply says
             // so), as when the round is read back from its record. The vote still closes at the same moment without it.
-            if (cancel is null || cancel.At > allVoted) (discussionEnds, votingEnds, extensions) = ExtendedUntil(allVoted);
+            if (cancel is null || cancel.At > closeAt) (discussionEnds, votingEnds, extensions) = ExtendedUntil(closeAt);
+        }
+
+        // proposal_changes: restart ends the vote at the first change after it opened (a new round follows, AddRestarts).
+        if (electorate is not null && profile.ProposalChanges == ProposalChangesMode.Restart
+            && ProposalChanges.Since(context.Facts, discussionEnds).First is { } changed
+            && changed < closeAt && changed <= now && (cancel is null || changed < cancel.At))
+        {
+            cancel = new Ending(changed, EndReason.ProposalChanged, null);
+            (discussionEnds, votingEnds, extensions) = ExtendedUntil(changed);
         }
 
         var round = new Round
@@ -206,7 +226,7 @@ public static partial class Governance
         {
             // Decided. A comment counts if it was posted inside the window, as its author had written it at the close
             // (read from its edit history when it was edited later); one whose text then is unknown is left out.
-            var inclusive = closeReason == EndReason.AllVoted;
+            var inclusive = closeReason is EndReason.AllVoted or EndReason.Decided;
             bool InWindow(ParsedComment c) => inclusive ? c.At <= closeAt : c.At < closeAt;
             var atClose = context with { Comments = Authorship.AsOfClose(context.Comments, closeAt, inclusive) };
             var ballots = Ballots(atClose, electorate, discussionEnds, InWindow);
@@ -270,15 +290,25 @@ public static partial class Governance
 
     private static Ending? FirstCancellation(Context context, ProcessProfile profile, DateTimeOffset start, IEnumerable<IssueEvent> later)
     {
+        var pr = context.Facts.PullRequest;
         var fromEvents = later
             .Select(e => e switch
             {
                 { Kind: IssueEventKind.Unlabeled } when string.Equals(e.Label, profile.Label, StringComparison.OrdinalIgnoreCase)
                     => new Ending(e.At, EndReason.LabelRemoved, e.Actor),
-                { Kind: IssueEventKind.Closed } => new Ending(e.At, EndReason.IssueClosed, e.Actor),
+                { Kind: IssueEventKind.Closed } when pr is null => new Ending(e.At, EndReason.IssueClosed, e.Actor),
+                { Kind: IssueEventKind.Closed } when IsMerge(pr, e) => new Ending(pr.MergedAt!.Value, EndReason.Merged, pr.MergedBy ?? e.Actor),
+                { Kind: IssueEventKind.Closed } => new Ending(e.At, EndReason.PullRequestClosed, e.Actor),
                 _ => null,
             })
             .FirstOrDefault(e => e is not null);
+
+        // A merge cancels even when its closed event was not read; after the decision it changes nothing (final is final).
+        if (pr is { MergedAt: { } mergedAt } && mergedAt >= start && (fromEvents is null || mergedAt < fromEvents.At))
+        {
+            fromEvents = new Ending(mergedAt, EndReason.Merged, pr.MergedBy);
+        }
+
         var fromCommand = context.Comments
             .Where(c => c.At >= start && c.Commands.OfType<Command.Cancel>().Any() && context.MayCancel(c.Author))
             .Select(c => new Ending(c.At, EndReason.CancelCommand, c.Author))
@@ -286,30 +316,6 @@ public static partial class Governance
         if (fromEvents is null) return fromCommand;
         if (fromCommand is null) return fromEvents;
         return fromCommand.At < fromEvents.At ? fromCommand : fromEvents;
-    }
-
-    /// <summary>
-    /// The first moment at which every member of the electorate had a counted vote, looking only at
-    /// comment text known to be current at that moment (a comment edited later is not yet "seen").
-    /// </summary>
-    private static DateTimeOffset? AllVotedAt(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, DateTimeOffset closes)
-    {
-        var candidates = context.Comments
-            .Where(c => c.At >= opens && c.At < closes && c.CountableVote is not null && electorate.Any(m => SameLogin(m, c.Author)))
-            .Select(c => c.Comment.UpdatedAt > c.At ? c.Comment.UpdatedAt : c.At)
-            .Where(t => t < closes)
-            .Distinct()
-            .Order();
-        foreach (var t in candidates)
-        {
-            var voted = context.Comments
-                .Where(c => c.At >= opens && c.At <= t && c.Comment.UpdatedAt <= t && c.CountableVote is not null)
-                .Select(c => c.Author)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (electorate.All(voted.Contains)) return t;
-        }
-
-        return null;
     }
 
     /// <summary>Each voter's latest counted vote (by comment creation time) among the comments that <paramref name="counts"/>.</summary>

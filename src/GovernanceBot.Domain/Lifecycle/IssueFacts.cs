@@ -11,4 +11,13 @@ public sealed record IssueFacts(
     string BotLogin,
     ConfigResult Config,
     TscResult Tsc,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>The pull request this issue is, with its head, merge state, commits and changed files; null for a plain issue.</summary>
+    public PullRequestFacts? PullRequest { get; init; }
+
+    /// <summary>When the issue's (or pull request's) body was last edited (GraphQL <c>lastEditedAt</c>); null when never edited.</summary>
+    public DateTimeOffset? BodyEditedAt { get; init; }
+
+    public bool IsPullRequest => PullRequest is not null;
+}

@@ -20,9 +20,21 @@ public enum EndReason
     /// <summary>Every member of the electorate had a counted vote (<c>close_early</c>).</summary>
     AllVoted,
 
+    /// <summary>No vote still missing could change the outcome (<c>close_early: decided</c>).</summary>
+    Decided,
+
     LabelRemoved,
     IssueClosed,
     CancelCommand,
+
+    /// <summary>The pull request was merged before the vote was decided.</summary>
+    Merged,
+
+    /// <summary>The pull request was closed without merging.</summary>
+    PullRequestClosed,
+
+    /// <summary>The proposal changed after voting opened and the profile says <c>proposal_changes: restart</c>: a new round started.</summary>
+    ProposalChanged,
 }
 
 /// <summary>
@@ -65,6 +77,12 @@ public sealed record Round
 
     /// <summary>When the bot first saw the configuration differ from the rules this round keeps (frozen when voting opened).</summary>
     public DateTimeOffset? RulesChangedAt { get; init; }
+
+    /// <summary>How the proposal changed after this round's voting opened (commits pushed, body edited).</summary>
+    public ProposalChanges Changes { get; init; } = ProposalChanges.None;
+
+    /// <summary>This round was started by the bot because the proposal changed during the previous round's vote (<c>proposal_changes: restart</c>).</summary>
+    public bool Restarted { get; init; }
 
     public IEnumerable<Ballot> BindingBallots => Ballots.Where(b => b.Binding);
 

@@ -27,9 +27,24 @@ public static partial class StateBlock
         List<BallotDto>? Votes,
         int[]? Others);
 
+    /// <param name="Quorum">a fraction (more than that share) or a whole number (at least that many members).</param>
     /// <param name="Discussion">seconds (version 2).</param>
     /// <param name="Voting">seconds (version 2).</param>
-    private sealed record RulesDto(string? Quorum, string? Approval, string? Abstentions, bool? CloseEarly = null, long? Discussion = null, long? Voting = null);
+    /// <param name="Close">"decided" for <c>close_early: decided</c>; otherwise <paramref name="CloseEarly"/> says all-voted or never.</param>
+    /// <param name="MinVoting">seconds; absent when there is no <c>min_voting</c>.</param>
+    /// <param name="Changes">"restart" for <c>proposal_changes: restart</c>; absent for flag (the only mode before it existed).</param>
+    /// <param name="MinApprovals">absent when there is no <c>min_approvals</c>.</param>
+    private sealed record RulesDto(
+        string? Quorum,
+        string? Approval,
+        string? Abstentions,
+        bool? CloseEarly = null,
+        long? Discussion = null,
+        long? Voting = null,
+        string? Close = null,
+        long? MinVoting = null,
+        int? MinApprovals = null,
+        string? Changes = null);
 
     /// <param name="Binding">version 1; version 2 keeps only binding votes.</param>
     /// <param name="Sha">the digest of the whole concerns when <paramref name="Concerns"/> keeps only their start.</param>
@@ -57,6 +72,9 @@ public sealed record RoundRecord(
 
     /// <summary>When the bot first saw the configuration differ from the rules this round keeps.</summary>
     public DateTimeOffset? RulesChangedAt { get; init; }
+
+    /// <summary>The <c>proposal_changes</c> frozen with the rules (flag when the block does not say).</summary>
+    public Config.ProposalChangesMode ProposalChanges { get; init; }
 
     /// <summary>The non-binding votes as counts (version 2); null when <see cref="Ballots"/> has them all.</summary>
     public VoteCounts? NonBinding { get; init; }

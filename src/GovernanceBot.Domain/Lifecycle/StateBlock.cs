@@ -104,13 +104,19 @@ public static partial class StateBlock
             others.Total > 0 ? [others.Plus, others.Zero, others.Minus] : null);
     }
 
+    // The settings added later (decided, min_voting, min_approvals, a quorum of members) are written only when they
+    // differ from their defaults, so a block without them reads as the defaults, as older blocks do.
     private static RulesDto RulesOf(ProcessProfile p) => new(
-        p.Rules.Quorum.Share.ToString(),
+        p.Rules.Quorum.Members is { } members ? members.ToString(System.Globalization.CultureInfo.InvariantCulture) : p.Rules.Quorum.Share.ToString(),
         p.Rules.Approval.ToString(),
         p.Rules.Abstentions == AbstentionMode.Count ? "count" : "ignore",
-        p.Rules.CloseEarly,
+        p.Rules.CloseEarly != EarlyClose.Never,
         (long)p.Discussion.TotalSeconds,
-        (long)p.Voting.TotalSeconds);
+        (long)p.Voting.TotalSeconds,
+        p.Rules.CloseEarly == EarlyClose.Decided ? "decided" : null,
+        p.Rules.MinVoting > TimeSpan.Zero ? (long)p.Rules.MinVoting.TotalSeconds : null,
+        p.Rules.MinApprovals > 0 ? p.Rules.MinApprovals : null,
+        p.ProposalChanges == ProposalChangesMode.Restart ? "restart" : null);
 
     private static BallotDto BallotOf(Ballot b, string? anchor)
     {
@@ -167,6 +173,7 @@ public static partial class StateBlock
             Discussion = Seconds(dto.Rules?.Discussion),
             Voting = Seconds(dto.Rules?.Voting),
             RulesChangedAt = dto.Changed,
+            ProposalChanges = dto.Rules?.Changes == "restart" ? ProposalChangesMode.Restart : ProposalChangesMode.Flag,
             NonBinding = dto.Others is [var p, var z, var m] ? new VoteCounts(p, z, m) : null,
             ConcernDigests = digests,
         };
@@ -177,9 +184,18 @@ public static partial class StateBlock
     private static VotingRules? Rules(RulesDto? dto)
     {
         if (dto is null) return null;
-        if (!Fraction.TryParse(dto.Quorum, out var quorum) || !Fraction.TryParse(dto.Approval, out var approval)) return null;
+        if (!Fraction.TryParse(dto.Approval, out var approval)) return null;
+        QuorumRule quorum;
+        if (Fraction.TryParse(dto.Quorum, out var share)) quorum = new QuorumRule(share);
+        else if (int.TryParse(dto.Quorum, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var members) && members is >= 1 and <= ConfigParser.MaxMembers) quorum = QuorumRule.AtLeast(members);
+        else return null;
         var abstentions = dto.Abstentions == "ignore" ? AbstentionMode.Ignore : AbstentionMode.Count;
-        return new VotingRules(new QuorumRule(quorum), approval, abstentions, dto.CloseEarly ?? true);
+        var close = dto.Close == "decided" ? EarlyClose.Decided : dto.CloseEarly ?? true ? EarlyClose.AllVoted : EarlyClose.Never;
+        return new VotingRules(quorum, approval, abstentions, close)
+        {
+            MinVoting = Seconds(dto.MinVoting) ?? TimeSpan.Zero,
+            MinApprovals = dto.MinApprovals is >= 0 and <= ConfigParser.MaxMembers ? dto.MinApprovals.Value : 0,
+        };
     }
 
     private static string Choice(Commands.VoteChoice choice) => choice switch

@@ -101,13 +101,15 @@ public static class CheckReport
             var r = p.Rules;
             sb.Append(Nl).Append($"Label {p.Label}:").Append(Nl);
             sb.Append($"  discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; ");
-            sb.Append(r.CloseEarly ? "the vote closes early once every TSC member has voted" : "the vote stays open until its deadline").Append(Nl);
+            sb.Append(Texts.EarlyCloseRule(r)).Append(Nl);
+            if (p.StartBy == StartBy.Tsc) sb.Append("  start_by: tsc: the label starts the process only when a TSC member applies it").Append(Nl);
             sb.Append($"  quorum: {QuorumText(r.Quorum)}");
             sb.Append(process.QuorumVotes is { } q ? $": {q} of {size} TSC members must vote" : "").Append(Nl);
             sb.Append($"  approval: at least {r.Approval} of the ");
             sb.Append(r.Abstentions == AbstentionMode.Count
                 ? "votes cast are +1 (abstentions count as votes)"
                 : "+1 and -1 votes are +1 (abstentions count toward quorum only), and at least one +1").Append(Nl);
+            if (r.MinApprovals > 0) sb.Append($"  min_approvals: at least {Plural(r.MinApprovals, "+1 vote")}, or the vote is rejected").Append(Nl);
             if (process.Rows.Count == 0) continue;
 
             sb.Append(Nl);
@@ -133,7 +135,8 @@ public static class CheckReport
     };
 
     private static string QuorumText(QuorumRule quorum) =>
-        quorum.Share == Fraction.Half ? "majority (more than half of the TSC)" : $"more than {quorum.Share} of the TSC";
+        quorum.Members is { } m ? $"at least {Plural(m, "member")} of the TSC"
+        : quorum.Share == Fraction.Half ? "majority (more than half of the TSC)" : $"more than {quorum.Share} of the TSC";
 
     /// <summary>A plain table: columns right-aligned under their headers, indented like the lines above it.</summary>
     private static void AppendTable(StringBuilder sb, string[] headers, IReadOnlyList<string[]> rows)
@@ -183,10 +186,18 @@ public static class CheckReport
                 label = process.Profile.Label,
                 discussion = Durations.Format(process.Profile.Discussion),
                 voting = Durations.Format(process.Profile.Voting),
-                quorum = process.Profile.Rules.Quorum.Share == Fraction.Half ? "majority" : process.Profile.Rules.Quorum.Share.ToString(),
+                quorum = process.Profile.Rules.Quorum.Setting,
                 approval = process.Profile.Rules.Approval.ToString(),
                 abstentions = process.Profile.Rules.Abstentions == AbstentionMode.Count ? "count" : "ignore",
-                closeEarly = process.Profile.Rules.CloseEarly,
+                closeEarly = process.Profile.Rules.CloseEarly switch
+                {
+                    EarlyClose.AllVoted => "all-voted",
+                    EarlyClose.Decided => "decided",
+                    _ => "never",
+                },
+                minVoting = process.Profile.Rules.MinVoting > TimeSpan.Zero ? Durations.Format(process.Profile.Rules.MinVoting) : null,
+                minApprovals = process.Profile.Rules.MinApprovals,
+                startBy = process.Profile.StartBy == StartBy.Tsc ? "tsc" : "anyone",
                 quorumVotes = process.QuorumVotes,
 
                 // With abstentions ignored, as in the text: the +1 needed when nobody abstains.

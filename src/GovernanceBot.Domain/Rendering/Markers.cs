@@ -53,6 +53,12 @@ public static class Markers
 
     public static string CancelledKey(string roundKey) => $"cancelled:{roundKey}";
 
+    /// <summary>The reply to a trigger label applied by someone outside the TSC (<c>start_by: tsc</c>): once per issue and label.</summary>
+    public static string StartRefusedKey(string label) => $"start-refused:{label.ToLowerInvariant()}";
+
+    /// <summary>The comment saying a new round started because round <paramref name="roundKey"/>'s proposal changed.</summary>
+    public static string RestartedKey(string roundKey) => $"restarted:{roundKey}";
+
     /// <summary>
     /// A reply's key: the comment it answers plus a stable hash of what it says, so the same problem is answered once,
     /// and an edit that creates a different problem gets a new answer.

@@ -41,6 +41,7 @@ public static partial class Texts
         sb.Append(NextLine(latest, view.Now)).Append(Nl).Append(Nl);
         AppendRecomputed(sb, view.Recomputed);
         if (latest.RulesChangedAt is { } changed) sb.Append(RulesChanged(changed)).Append(Nl).Append(Nl);
+        AppendProposalChanges(sb, latest);
 
         AppendVote(sb, latest, detail);
         AppendTimeline(sb, latest);
@@ -71,12 +72,17 @@ public static partial class Texts
                 var missing = Tally.Missing(r.Tally!, r.Profile.Rules);
                 return "**Still needed:** " + StillNeeded(r.Tally!, missing) + ".";
             case Phase.Cancelled:
-                return $"**Why:** {CancelReason(r)}. Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.";
+                return $"**Why:** {CancelReason(r)}.{AgainHint(r)}";
             default:
                 var t = r.Tally!;
                 return $"**Result:** {QuorumSentence(t)}; {ApprovalSentence(t, r.Profile.Rules)}.";
         }
     }
+
+    /// <summary>How to start again after a cancellation; nothing after a merge, which cannot be undone.</summary>
+    private static string AgainHint(Round r) => r.EndReason == EndReason.Merged
+        ? " The vote decided nothing; a new proposal needs a new pull request."
+        : $" Apply the {MarkdownText.Code(r.Profile.Label)} label again to start a new round.";
 
     /// <summary>Said while a round keeps the rules frozen when its vote opened though the configuration changed since.</summary>
     private static string RulesChanged(DateTimeOffset seen) => $"The configuration changed on {TimeText.Utc(seen)}; this vote keeps the rules it opened with.";
@@ -123,6 +129,9 @@ public static partial class Texts
         EndReason.LabelRemoved => $"the {MarkdownText.Code(r.Profile.Label)} label was removed by {r.EndedBy}",
         EndReason.IssueClosed => $"the issue was closed by {r.EndedBy}",
         EndReason.CancelCommand => $"{r.EndedBy} cancelled it with `/governance cancel`",
+        EndReason.Merged => r.EndedBy is null ? "the pull request was merged before the vote was decided" : $"the pull request was merged by {r.EndedBy} before the vote was decided",
+        EndReason.PullRequestClosed => $"the pull request was closed by {r.EndedBy}",
+        EndReason.ProposalChanged => "the proposal changed after voting opened, so a new round started",
         _ => "it was cancelled",
     };
 
@@ -184,7 +193,8 @@ public static partial class Texts
     {
         var p = r.Profile;
         sb.Append("**Timeline** (UTC)").Append(Nl);
-        sb.Append($"- {TimeText.Utc(r.Start)}: {MarkdownText.Code(p.Label)} label applied by {r.StartedBy}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
+        var started = r.Restarted ? $"new round: the proposal changed after voting opened in round {r.Number - 1}" : $"{MarkdownText.Code(p.Label)} label applied by {r.StartedBy}";
+        sb.Append($"- {TimeText.Utc(r.Start)}: {started}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
         foreach (var x in r.Extensions.Take(ListedExtensions))
         {
             sb.Append($"- {TimeText.Utc(x.At)}: {x.By} extended the {(x.Phase == Phase.Discussion ? "discussion" : "vote")} by {Durations.Format(x.Duration)} ([comment]({x.Url}))").Append(Nl);
@@ -201,14 +211,14 @@ public static partial class Texts
 
         if (r.Phase == Phase.Discussion || r.Phase == Phase.Voting)
         {
-            var early = p.Rules.CloseEarly ? ", or as soon as every TSC member has voted" : "";
-            sb.Append($"- {TimeText.Utc(r.VotingEnds)}: voting closes{early}").Append(Nl);
+            sb.Append($"- {TimeText.Utc(r.VotingEnds)}: voting closes{EarlyCloseSuffix(r)}").Append(Nl);
         }
         else if (r.EndedAt is { } ended)
         {
             var why = r.EndReason switch
             {
                 EndReason.AllVoted => "vote closed early: every TSC member voted",
+                EndReason.Decided => "vote closed early: no missing vote could change the outcome",
                 EndReason.Deadline => "vote closed at its deadline",
                 _ => "cancelled: " + CancelReason(r),
             };
@@ -261,16 +271,18 @@ public static partial class Texts
         {
             var r = p.Rules;
             var abstentions = r.Abstentions == AbstentionMode.Count ? "abstentions count as votes" : "abstentions do not count toward approval";
-            var early = r.CloseEarly ? "the vote closes early once every TSC member has voted" : "the vote stays open until its deadline";
-            sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}); {early}.").Append(Nl);
+            var minimum = r.MinApprovals > 0 ? $", and at least {Plural(r.MinApprovals, "+1 vote")}" : "";
+            var starts = p.StartBy == StartBy.Tsc ? "; only a TSC member's label starts it" : "";
+            sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}){minimum}; {EarlyCloseRule(r)}{starts}{RestartRule(p)}.").Append(Nl);
         }
 
         sb.Append("- Your latest vote counts; editing your vote comment changes it (an edit by anyone else does not count), deleting it withdraws it. A -1 must state concerns that could change the vote if addressed.").Append(Nl);
         if (collapsed) sb.Append(Nl).Append("</details>").Append(Nl);
     }
 
-    private static string QuorumRuleText(QuorumRule quorum) =>
-        quorum.Share == Fraction.Half ? "more than half of the TSC votes" : $"more than {quorum.Share} of the TSC votes";
+    private static string RestartRule(ProcessProfile p) =>
+        p.ProposalChanges == ProposalChangesMode.Restart ? "; a change to the proposal after voting opened starts a new round" : "";
+
 
     // ---- Paused ------------------------------------------------------------------------------------
 

@@ -26,8 +26,12 @@ public static class Tally
             minus,
             QuorumNeeded: rules.Quorum.VotesNeeded(electorate),
             QuorumMet: rules.Quorum.IsMet(cast, electorate),
-            PlusNeeded: PlusNeededFor(denominator, rules.Approval),
-            ApprovalMet: IsApproved(plus, denominator, rules.Approval));
+            PlusNeeded: Math.Max(PlusNeededFor(denominator, rules.Approval), rules.MinApprovals),
+            ApprovalMet: IsApproved(plus, denominator, rules))
+        {
+            MinApprovals = rules.MinApprovals,
+            PlusShareMet = IsApproved(plus, denominator, rules.Approval),
+        };
     }
 
     /// <summary>Counts the choices of the binding voters.</summary>
@@ -54,6 +58,10 @@ public static class Tally
     public static bool IsApproved(int plus, int denominator, Fraction approval) =>
         plus > 0 && (long)plus * approval.Denominator >= (long)approval.Numerator * denominator;
 
+    /// <summary>The approval share is met and there are at least <c>min_approvals</c> +1 votes.</summary>
+    public static bool IsApproved(int plus, int denominator, VotingRules rules) =>
+        plus >= rules.MinApprovals && IsApproved(plus, denominator, rules.Approval);
+
     /// <summary>The votes the approval share is taken of: all votes cast, or +1 and -1 only when abstentions are ignored.</summary>
     public static int ApprovalDenominator(int plus, int zero, int minus, AbstentionMode mode) =>
         mode == AbstentionMode.Count ? plus + zero + minus : plus + minus;
@@ -79,6 +87,27 @@ public static class Tally
         return null;
     }
 
+    /// <summary>
+    /// Whether no vote still missing can change the outcome (<c>close_early: decided</c>): with <paramref name="plus"/>,
+    /// <paramref name="zero"/> and <paramref name="minus"/> cast, the verdict now is the verdict however the members who
+    /// have not voted vote, or whether they vote at all. Adding a +1 never hurts approval and adding a 0 or -1 never
+    /// helps it, while every vote helps quorum; so an approval holds if it holds with every missing member voting -1, a
+    /// rejection (quorum met) holds if every missing member voting +1 still does not approve, and a vote without quorum
+    /// stays so only if all the missing members together cannot reach it.
+    /// </summary>
+    public static bool CannotChange(int plus, int zero, int minus, int electorate, VotingRules rules)
+    {
+        var now = Count(plus, zero, minus, electorate, rules);
+        var missing = now.NotVoted;
+        if (missing == 0) return true;
+        return now.Verdict switch
+        {
+            Outcome.Approved => Count(plus, zero, minus + missing, electorate, rules).Approved,
+            Outcome.Rejected => !Count(plus + missing, zero, minus, electorate, rules).Approved,
+            _ => !rules.Quorum.IsMet(now.Cast + missing, electorate),
+        };
+    }
+
     /// <summary>What is still missing for quorum, and how many more +1 votes from members who have not voted would approve.</summary>
     public static StillNeeded Missing(TallySummary tally, VotingRules rules)
     {
@@ -89,7 +118,7 @@ public static class Tally
             var plus = tally.Plus + k;
             var cast = tally.Cast + k;
             var denominator = ApprovalDenominator(plus, tally.Zero, tally.Minus, rules.Abstentions);
-            if (rules.Quorum.IsMet(cast, tally.Electorate) && IsApproved(plus, denominator, rules.Approval))
+            if (rules.Quorum.IsMet(cast, tally.Electorate) && IsApproved(plus, denominator, rules))
             {
                 morePlus = k;
                 break;

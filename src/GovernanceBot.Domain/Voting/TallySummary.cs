@@ -16,6 +16,15 @@ public sealed record TallySummary(
     int PlusNeeded,
     bool ApprovalMet)
 {
+    /// <summary>The <c>min_approvals</c> in force (0: none).</summary>
+    public int MinApprovals { get; init; }
+
+    /// <summary>The approval share was met but there were fewer +1 votes than <c>min_approvals</c> asks.</summary>
+    public bool ShortOfMinApprovals => !ApprovalMet && PlusShareMet;
+
+    /// <summary>Whether the +1 votes alone make the approval share (whatever <c>min_approvals</c> says); set by the tally.</summary>
+    public bool PlusShareMet { get; init; }
+
     /// <summary>Votes cast: +1, 0 and -1.</summary>
     public int Cast => Plus + Zero + Minus;
 

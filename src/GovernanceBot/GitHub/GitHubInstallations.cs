@@ -11,7 +11,7 @@ internal sealed class GitHubInstallations(GitHubConnections connections) : IGitH
         var installations = await GitHubCallContext.RunAsync(
             cancellationToken,
             () => connections.App.GitHubApps.GetAllInstallationsForCurrent(AllPages));
-        return installations.Select(i => new InstallationRef(i.Id, i.Account?.Login ?? "")).ToList();
+        return installations.Select(i => new InstallationRef(i.Id, i.Account?.Login ?? "", i.Account?.Type == AccountType.User)).ToList();
     }
 
     public async Task<IReadOnlyList<RepoRef>> ListRepositoriesAsync(long installationId, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public interface IGitHub
     /// <summary>The logins of an organisation team's members, or null when the team does not exist.</summary>
     Task<IReadOnlyList<string>?> GetTeamMembersAsync(RepoRef repo, string org, string teamSlug, CancellationToken cancellationToken);
 
-    /// <summary>The issue, or null when it does not exist (deleted, transferred, a pull request).</summary>
+    /// <summary>The issue or pull request (<see cref="IssueSnapshot.IsPullRequest"/>), or null when it does not exist (deleted, transferred).</summary>
     Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken);
 
     /// <summary>All of the issue's labeled/unlabeled/closed/reopened events, oldest first.</summary>
@@ -49,6 +49,32 @@ public interface IGitHub
     /// <summary>Creates the label in the repository if it does not exist yet.</summary>
     Task EnsureLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken);
 
-    /// <summary>The numbers of the open issues that carry <paramref name="label"/>.</summary>
+    /// <summary>The numbers of the open issues and pull requests that carry <paramref name="label"/>.</summary>
     Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The open issues, in every repository of the installation's account it can see, that carry any of
+    /// <paramref name="labels"/>: one issue search (<c>GET /search/issues</c>, plus pages), whatever the number of repositories.
+    /// </summary>
+    Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken);
+
+    // ---- pull requests: read through the issue endpoints above, and these for what only they have ----
+
+    /// <summary>The pull request's head commit and merge state, or null when there is no such pull request.</summary>
+    Task<PullRequestSnapshot?> GetPullRequestAsync(IssueRef pullRequest, CancellationToken cancellationToken);
+
+    /// <summary>The pull request's commits, oldest first (GitHub lists at most 250); GitHub does not say when each was pushed.</summary>
+    Task<IReadOnlyList<PullRequestCommit>> GetPullRequestCommitsAsync(IssueRef pullRequest, CancellationToken cancellationToken);
+
+    /// <summary>The paths the pull request changes; a renamed file counts under its old path too (GitHub lists at most 3,000 files).</summary>
+    Task<IReadOnlyList<string>> GetPullRequestFilesAsync(IssueRef pullRequest, CancellationToken cancellationToken);
+
+    /// <summary>The App's latest check run named <paramref name="name"/> on commit <paramref name="headSha"/>, or null when it has none there.</summary>
+    Task<CheckRunSnapshot?> FindCheckRunAsync(RepoRef repo, string headSha, string name, CancellationToken cancellationToken);
+
+    /// <summary>Creates a check run named <paramref name="name"/> on <paramref name="headSha"/> showing <paramref name="check"/>; returns its id.</summary>
+    Task<long> CreateCheckRunAsync(RepoRef repo, string headSha, string name, CheckRunSpec check, CancellationToken cancellationToken);
+
+    /// <summary>Makes check run <paramref name="checkRunId"/> show <paramref name="check"/>.</summary>
+    Task UpdateCheckRunAsync(RepoRef repo, long checkRunId, CheckRunSpec check, CancellationToken cancellationToken);
 }

@@ -112,18 +112,14 @@ internal sealed partial class OctokitGitHub : IGitHub
             return null;
         }
 
-        // The issues API also answers for pull requests; governance applies to issues only.
-        if (found.PullRequest is not null)
-        {
-            return null;
-        }
-
+        // The issues API also answers for pull requests: the same process runs on both.
         return new IssueSnapshot(
             found.Number,
             found.Title,
             found.User?.Login ?? "ghost",
             found.State.StringValue == "open",
-            found.Labels.Select(l => l.Name).ToList());
+            found.Labels.Select(l => l.Name).ToList(),
+            IsPullRequest: found.PullRequest is not null);
     }
 
     public async Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken)
@@ -306,8 +302,8 @@ internal sealed partial class OctokitGitHub : IGitHub
             cancellationToken,
             () => api.GetAll<Issue>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues"), query, AllPages));
 
-        // Pull requests are issues to this endpoint too.
-        return issues.Where(i => i.PullRequest is null).Select(i => i.Number).Order().ToList();
+        // Pull requests are issues to this endpoint too, and carry processes as issues do.
+        return issues.Select(i => i.Number).Order().ToList();
     }
 
     private async Task<long> PostCommentOnceAsync(IssueRef issue, string body, CancellationToken cancellationToken)

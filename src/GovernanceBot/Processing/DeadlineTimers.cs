@@ -6,14 +6,23 @@ namespace GovernanceBot.Processing;
 /// <summary>
 /// Between sweeps, the bot knows when each process it has seen next changes by time alone, and reconciles that issue at
 /// that moment: a phase changes within seconds of its deadline, not at the next sweep. Timers run on the injected
-/// <see cref="TimeProvider"/>, so tests move a fake clock.
+/// <see cref="TimeProvider"/>, so tests move a fake clock. A timer for a deadline queues its issue as a
+/// <see cref="ReconcilePriority.Deadline"/> (ahead of webhooks), one for a "time left" refresh as a
+/// <see cref="ReconcilePriority.Refresh"/> (behind them), each with the moment it was due.
 /// </summary>
 public sealed class DeadlineTimers(ReconcileQueue queue, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<IssueRef, (DateTimeOffset At, ITimer Timer)> _timers = new();
 
-    /// <summary>Reconcile <paramref name="issue"/> at <paramref name="at"/> (replacing any earlier plan for it); null cancels.</summary>
-    public void Schedule(IssueRef issue, DateTimeOffset? at)
+    /// <summary>Plans the next reconcile of <paramref name="result"/>'s issue: at its next deadline or its next refresh, whichever comes first.</summary>
+    public void Schedule(ReconcileResult result)
+    {
+        var deadlineFirst = result.NextDeadline is { } deadline && (result.RefreshAt is not { } refresh || deadline <= refresh);
+        Schedule(result.Issue, result.WakeAt, deadlineFirst ? ReconcilePriority.Deadline : ReconcilePriority.Refresh);
+    }
+
+    /// <summary>Reconcile <paramref name="issue"/> at <paramref name="at"/> with <paramref name="priority"/> (replacing any earlier plan for it); null cancels.</summary>
+    public void Schedule(IssueRef issue, DateTimeOffset? at, ReconcilePriority priority)
     {
         if (at is null)
         {
@@ -23,7 +32,7 @@ public sealed class DeadlineTimers(ReconcileQueue queue, TimeProvider time) : ID
 
         var due = at.Value - time.GetUtcNow();
         if (due < TimeSpan.Zero) due = TimeSpan.Zero;
-        var timer = time.CreateTimer(_ => Fire(issue, at.Value), null, due, Timeout.InfiniteTimeSpan);
+        var timer = time.CreateTimer(_ => Fire(issue, at.Value, priority), null, due, Timeout.InfiniteTimeSpan);
         _timers.AddOrUpdate(issue, (at.Value, timer), (_, previous) =>
         {
             previous.Timer.Dispose();
@@ -31,14 +40,14 @@ public sealed class DeadlineTimers(ReconcileQueue queue, TimeProvider time) : ID
         });
     }
 
-    private void Fire(IssueRef issue, DateTimeOffset at)
+    private void Fire(IssueRef issue, DateTimeOffset at, ReconcilePriority priority)
     {
         if (_timers.TryGetValue(issue, out var entry) && entry.At == at && _timers.TryRemove(new KeyValuePair<IssueRef, (DateTimeOffset, ITimer)>(issue, entry)))
         {
             entry.Timer.Dispose();
         }
 
-        queue.Enqueue(new ReconcileRequest(issue, null, ReconcilePriority.Timer));
+        queue.Enqueue(new ReconcileRequest(issue, null, priority, at));
     }
 
     public void Dispose()

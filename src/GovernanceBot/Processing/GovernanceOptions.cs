@@ -8,6 +8,9 @@ public sealed class GovernanceOptions
     /// <summary>How often every open process is reconciled, healing missed webhooks.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often each installation is searched for processes the bot has missed (one issue search, plus pages).</summary>
+    public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How many issues are reconciled at once (each issue is still one at a time).</summary>
     public int Workers { get; set; } = 4;
 

@@ -18,6 +18,7 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<Reconciler>();
         services.AddSingleton<DeadlineTimers>();
         services.AddSingleton<InstallationDirectory>();
+        services.AddSingleton<ProcessIndex>();
         services.AddSingleton<ReconcileWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileWorker>());
         services.AddSingleton<Sweeper>();

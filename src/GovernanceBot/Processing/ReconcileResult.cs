@@ -13,6 +13,9 @@ public sealed record ReconcileResult(
 {
     public bool Changed => Changes.Count > 0;
 
+    /// <summary>The <c>governance</c> check the pull request's head should show after this reconcile; null for an issue.</summary>
+    public CheckRunView? Check { get; init; }
+
     /// <summary>The earliest moment the issue should be reconciled again by time alone.</summary>
     public DateTimeOffset? WakeAt => Earliest(NextDeadline, RefreshAt);
 

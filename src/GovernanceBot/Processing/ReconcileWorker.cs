@@ -14,7 +14,8 @@ public sealed partial class ReconcileWorker(
     DeadlineTimers timers,
     TimeProvider time,
     IOptions<GovernanceOptions> options,
-    ILogger<ReconcileWorker> logger) : BackgroundService
+    ILogger<ReconcileWorker> logger,
+    ProcessIndex? index = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<IssueRef, int> _failures = new();
 
@@ -68,7 +69,8 @@ public sealed partial class ReconcileWorker(
         {
             var result = await reconciler.ReconcileAsync(issue, cancellationToken);
             _failures.TryRemove(issue, out _);
-            timers.Schedule(issue, result.WakeAt);
+            index?.Observe(result);
+            timers.Schedule(result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -82,7 +84,8 @@ public sealed partial class ReconcileWorker(
 
             var delay = Backoff.Exponential(options.Value.RetryDelay, attempt);
             LogFailed(e, issue.ToString(), attempt, delay);
-            timers.Schedule(issue, time.GetUtcNow() + delay);
+            // A retry may be a transition whose deadline has passed: it waits no longer than the work that failed.
+            timers.Schedule(issue, time.GetUtcNow() + delay, request.Priority < ReconcilePriority.Webhook ? request.Priority : ReconcilePriority.Webhook);
         }
     }
 

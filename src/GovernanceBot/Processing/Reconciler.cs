@@ -29,21 +29,24 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var tsc = await ResolveTscAsync(issue.Repo, config, cancellationToken);
         var events = await github.GetIssueEventsAsync(issue, cancellationToken);
         var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
-        var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow());
+        var pull = await ReadPullRequestAsync(issue, snapshot, cancellationToken);
+        var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull };
         var decision = Governance.Decide(facts);
         var plan = WritePlan.For(facts, decision);
 
         var changes = new List<string>();
         var pending = plan.Comments;
-        var statusId = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: pending.Count > 0, changes, cancellationToken);
+        var (statusId, newStatusUrl) = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: pending.Count > 0, changes, cancellationToken);
         await ApplyLabelsAsync(issue, plan, changes, cancellationToken);
         var yielded = pending.Count > 0 && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
+        var check = GovernanceCheck.For(facts, decision, newStatusUrl);
+        await ApplyCheckAsync(issue, check, changes, cancellationToken);
 
         LogReconciled(issue.Repo.ToString(), issue.Number, decision.Outcome ?? "none", changes.Count, decision.NextDeadline);
 
         // A replica that yielded to another's claim looks again soon, in case the other one stopped before posting.
         var refresh = yielded ? ReconcileResult.Earliest(time.GetUtcNow() + _replica.RecheckAfterYield, decision.RefreshAt) : decision.RefreshAt;
-        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh);
+        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh) { Check = check };
     }
 
     /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>
@@ -90,11 +93,12 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
 
     /// <summary>
     /// Applies the plan's status edit, appending this replica's claim when comments are about to be posted (so the status
-    /// comment is then edited even when its text is right). Returns the status comment's id, or null when the issue has none.
+    /// comment is then edited even when its text is right). Returns the status comment's id, or null when the issue has none,
+    /// and its URL when it was created now (the facts read before do not have it).
     /// </summary>
-    private async Task<long?> ApplyStatusAsync(IssueRef issue, string botLogin, StatusEdit status, bool claim, List<string> changes, CancellationToken cancellationToken)
+    private async Task<(long? Id, string? NewUrl)> ApplyStatusAsync(IssueRef issue, string botLogin, StatusEdit status, bool claim, List<string> changes, CancellationToken cancellationToken)
     {
-        if (status.Body is not { } body) return null;
+        if (status.Body is not { } body) return (null, null);
         var desired = claim ? body + Markers.Claim(_replica.Id) + "\n" : body;
         try
         {
@@ -111,23 +115,23 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
                 changes.Add("updated the status comment");
             }
 
-            return existingId;
+            return (existingId, null);
         }
         catch (Exception e) when (Refused(issue, "the status comment", e))
         {
             // Without our claim in place, no claim is checked: the other writes go on.
-            return null;
+            return (null, null);
         }
     }
 
     /// <summary>Two replicas may both create a status comment; the oldest is the one, a newer copy of ours is deleted.</summary>
-    private async Task<long> KeepOldestStatusAsync(IssueRef issue, string botLogin, long mine, List<string> changes, CancellationToken cancellationToken)
+    private async Task<(long Id, string? Url)> KeepOldestStatusAsync(IssueRef issue, string botLogin, long mine, List<string> changes, CancellationToken cancellationToken)
     {
         var statuses = Governance.StatusComments(await github.GetCommentsAsync(issue, cancellationToken), botLogin).ToList();
-        if (statuses.Count < 2 || statuses[0].Id == mine) return mine;
+        if (statuses.Count < 2 || statuses[0].Id == mine) return (mine, statuses.FirstOrDefault(c => c.Id == mine)?.Url);
         await github.DeleteCommentAsync(issue.Repo, mine, cancellationToken);
         changes.Add($"deleted the duplicate status comment ({mine}) another replica had posted first");
-        return statuses[0].Id;
+        return (statuses[0].Id, statuses[0].Url);
     }
 
     /// <summary>
@@ -198,7 +202,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         return true;
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Issue {Repository}#{IssueNumber} no longer exists or is not an issue; nothing to do")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Issue {Repository}#{IssueNumber} no longer exists; nothing to do")]
     private partial void LogIssueGone(string repository, int issueNumber);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "{Repository}#{IssueNumber}: another replica claimed the comments now due; it posts them")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GovernanceBot.Domain.Config;
 using GovernanceBot.Domain.Lifecycle;
 using Microsoft.Extensions.Options;
@@ -5,13 +6,15 @@ using Microsoft.Extensions.Options;
 namespace GovernanceBot.Processing;
 
 /// <summary>
-/// On start and every <see cref="GovernanceOptions.SweepInterval"/>: for every installation and repository, queue every
-/// open issue that carries a trigger or a running-phase label. Deadlines pass on time after a restart, and any missed
-/// webhook is healed.
+/// On start and every <see cref="GovernanceOptions.SweepInterval"/>: queue every open process the <see cref="ProcessIndex"/>
+/// knows (their reads are conditional, so an idle sweep costs no rate limit). Before that, when an installation's
+/// discovery is due (at start, then every <see cref="GovernanceOptions.DiscoveryInterval"/>, and at the next sweep after
+/// one failed), one issue search per installation finds the processes the bot missed (a webhook lost while it was down)
+/// and adds them to the index. The cost of a sweep follows the open processes, not the repositories.
 /// </summary>
 public sealed partial class Sweeper(
     InstallationDirectory directory,
-    Reconciler reconciler,
+    ProcessIndex index,
     GitHub.IGitHub github,
     ReconcileQueue queue,
     GitHub.RateLimitBudget budget,
@@ -19,6 +22,11 @@ public sealed partial class Sweeper(
     IOptions<GovernanceOptions> options,
     ILogger<Sweeper> logger) : BackgroundService
 {
+    /// <summary>What discovery searches for: the default trigger labels and the running phases' labels.</summary>
+    public static IReadOnlyList<string> DiscoveryLabels { get; } =
+        [.. GovernancePolicy.DefaultTriggerLabels.Concat([PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _discoveredAt = new();
     private int _completed;
 
     /// <summary>How many sweeps have finished (queued their issues), for diagnostics and tests.</summary>
@@ -59,7 +67,7 @@ public sealed partial class Sweeper(
         }
     }
 
-    /// <summary>One sweep; returns how many issues it queued.</summary>
+    /// <summary>One sweep: discovery where it is due, then every known open process queued; returns how many issues it queued.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         if (budget.IsLow)
@@ -69,57 +77,45 @@ public sealed partial class Sweeper(
             return 0;
         }
 
+        await DiscoverAsync(cancellationToken);
         var queued = 0;
-        foreach (var installation in await directory.InstallationsAsync(cancellationToken))
+        foreach (var issue in index.All())
         {
-            IReadOnlyList<GitHub.RepoRef> repositories;
-            try
-            {
-                repositories = await directory.RepositoriesAsync(installation.Id, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // One installation GitHub will not list (removed, suspended, an outage) leaves the others to be swept.
-                LogInstallationSkipped(e, installation.Id, installation.Account, Reason(e));
-                continue;
-            }
-
-            foreach (var repo in repositories)
-            {
-                try
-                {
-                    queued += await SweepRepositoryAsync(repo, cancellationToken);
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // A repository that is gone (410, 404) or closed to the App (403) must not keep the later ones from healing.
-                    LogRepositorySkipped(e, repo.ToString(), repo.InstallationId, Reason(e));
-                }
-            }
+            if (queue.Enqueue(new ReconcileRequest(issue, null, ReconcilePriority.Sweep))) queued++;
         }
 
         return queued;
     }
 
-    private async Task<int> SweepRepositoryAsync(GitHub.RepoRef repo, CancellationToken cancellationToken)
+    /// <summary>Searches each installation whose discovery is due and adds what it finds to the index (as candidates: their reconcile decides).</summary>
+    private async Task DiscoverAsync(CancellationToken cancellationToken)
     {
-        var config = await reconciler.LoadConfigAsync(repo, cancellationToken);
-        IEnumerable<string> triggers = config is ConfigResult.Valid valid
-            ? valid.Policy.Processes.Select(p => p.Label)
-            : GovernancePolicy.DefaultTriggerLabels;
-        var numbers = new SortedSet<int>();
-        foreach (var label in triggers.Concat([PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase))
+        var installations = await directory.InstallationsAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var gone in _discoveredAt.Keys.Except(installations.Select(i => i.Id)).ToList())
         {
-            numbers.UnionWith(await github.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
+            // Uninstalled: its processes are no longer the bot's to run.
+            _discoveredAt.TryRemove(gone, out _);
+            index.Forget(gone);
         }
 
-        var queued = 0;
-        foreach (var number in numbers)
+        foreach (var installation in installations)
         {
-            if (queue.Enqueue(new ReconcileRequest(new GitHub.IssueRef(repo, number), null, ReconcilePriority.Sweep))) queued++;
+            if (_discoveredAt.TryGetValue(installation.Id, out var last) && now - last < options.Value.DiscoveryInterval) continue;
+            try
+            {
+                var found = await github.SearchOpenProcessesAsync(installation, DiscoveryLabels, cancellationToken);
+                foreach (var issue in found) index.Add(issue);
+                _discoveredAt[installation.Id] = now;
+                LogDiscovered(installation.Id, installation.Account, found.Count);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One installation GitHub will not search (removed, suspended, an outage) leaves the others to be swept;
+                // its discovery runs again at the next sweep.
+                LogInstallationSkipped(e, installation.Id, installation.Account, Reason(e));
+            }
         }
-
-        return queued;
     }
 
     /// <summary>What went wrong, in a few words: GitHub's status code when it answered, else the exception's type.</summary>
@@ -136,9 +132,9 @@ public sealed partial class Sweeper(
     [LoggerMessage(EventId = 3201, Level = LogLevel.Error, Message = "The sweep failed; it runs again at the next interval")]
     private partial void LogSweepFailed(Exception exception);
 
-    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "The sweep skipped repository {Repository} of installation {InstallationId} ({Reason}); it goes on with the next one")]
-    private partial void LogRepositorySkipped(Exception exception, string repository, long installationId, string reason);
-
-    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "The sweep skipped installation {InstallationId} ({Account}): its repositories could not be listed ({Reason})")]
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Discovery skipped installation {InstallationId} ({Account}): its issues could not be searched ({Reason}); it is tried again at the next sweep")]
     private partial void LogInstallationSkipped(Exception exception, long installationId, string account, string reason);
+
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Information, Message = "Discovery found {Count} open issue(s) with a process label in installation {InstallationId} ({Account})")]
+    private partial void LogDiscovered(long installationId, string account, int count);
 }

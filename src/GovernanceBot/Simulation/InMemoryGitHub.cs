@@ -10,7 +10,7 @@ namespace GovernanceBot.Simulation;
 /// real reconciler against it. People act through the <c>As...</c> methods; the bot acts through <see cref="IGitHub"/>,
 /// as it would on GitHub.
 /// </summary>
-public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governance-bot[bot]") : IGitHub
+public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = "governance-bot[bot]") : IGitHub
 {
     private readonly Lock _gate = new();
     private readonly GitHubState _state = new(time);
@@ -109,11 +109,11 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
 
     public Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
         Read(() => _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i)
-            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels])
+            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], i.IsPullRequest)
             : null);
 
     public Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<IssueEvent>)[.. Stored(issue).Events.Select(Event)]);
+        Read(() => (IReadOnlyList<IssueEvent>)[.. Stored(issue).Events.Select(Event).OfType<IssueEvent>()]);
 
     public Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<CommentFact>)[.. Stored(issue).Comments.Select(Fact)]);
@@ -179,6 +179,10 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<int>)[.. _state.ListIssues(Key(repo), "open", [label]).Select(i => i.Number).Order()]);
 
+    public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
+        Read(() => (IReadOnlyList<IssueRef>)[.. _state.SearchOpenIssues(installation.Id, installation.Account, labels)
+            .Select(i => new IssueRef(new RepoRef(installation.Id, i.Repo.Owner, i.Repo.Name), i.Number))]);
+
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _state.Revisions.TryGetValue(c.Id, out var r) ? c with { Edits = Edits(r) } : c)]);
 
@@ -189,18 +193,20 @@ public sealed class InMemoryGitHub(TimeProvider time, string botLogin = "governa
     private StoredIssue Stored(IssueRef issue) => _state.Issue(Key(issue.Repo), issue.Number);
 
     private static Issue View(StoredIssue i) =>
-        new(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], [.. i.Events.Select(Event)], [.. i.Comments.Select(Fact)]);
+        new(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], [.. i.Events.Select(Event).OfType<IssueEvent>()], [.. i.Comments.Select(Fact)]);
 
     private static CommentFact Fact(StoredComment c) =>
         new(c.Id, c.Author, c.IsBot, c.Body, c.CreatedAt, c.UpdatedAt, $"https://github.example/issues/{c.Number}#issuecomment-{c.Id}");
 
-    private static IssueEvent Event(StoredEvent e) => new(e.Id, e.Kind switch
+    /// <summary>The event as the bot reads it, or null for a kind it does not read (a pull request's <c>merged</c>).</summary>
+    private static IssueEvent? Event(StoredEvent e) => e.Kind switch
     {
-        "labeled" => IssueEventKind.Labeled,
-        "unlabeled" => IssueEventKind.Unlabeled,
-        "closed" => IssueEventKind.Closed,
-        _ => IssueEventKind.Reopened,
-    }, e.Label, e.Actor, e.At);
+        "labeled" => new(e.Id, IssueEventKind.Labeled, e.Label, e.Actor, e.At),
+        "unlabeled" => new(e.Id, IssueEventKind.Unlabeled, e.Label, e.Actor, e.At),
+        "closed" => new(e.Id, IssueEventKind.Closed, e.Label, e.Actor, e.At),
+        "reopened" => new(e.Id, IssueEventKind.Reopened, e.Label, e.Actor, e.At),
+        _ => null,
+    };
 
     /// <summary>An edited comment's facts: its last editor and history, the original first, as GitHub keeps it.</summary>
     private static CommentEdits Edits(List<StoredRevision> revisions) =>

@@ -3,13 +3,15 @@ using GovernanceBot.GitHub;
 using GovernanceBot.Processing;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
+using Octokit.Webhooks.Events.CheckRun;
 using Octokit.Webhooks.Events.IssueComment;
 using Octokit.Webhooks.Events.Issues;
+using Octokit.Webhooks.Events.PullRequest;
 
 namespace GovernanceBot.Webhooks;
 
 /// <summary>
-/// Turns a verified delivery into work: "reconcile this issue", or "refresh what the App can reach", and returns what it
+/// Turns a verified delivery into work: "reconcile this issue or pull request", or "refresh what the App can reach", and returns what it
 /// did as a <see cref="DeliveryOutcome"/>. It never calls GitHub, so the endpoint can answer at once.
 /// </summary>
 /// <remarks>
@@ -27,6 +29,11 @@ public sealed partial class DeliveryRouter(
     private static readonly HashSet<string> IssueActions =
         [IssuesActionValue.Labeled, IssuesActionValue.Unlabeled, IssuesActionValue.Closed, IssuesActionValue.Reopened, IssuesActionValue.Opened];
 
+    // A pull request's process changes with the same things as an issue's; `synchronize` (a push) moves the check to the
+    // new head, and `opened` lets a pull request that touches protected paths get its failing check at once.
+    private static readonly HashSet<string> PullRequestActions =
+        [PullRequestActionValue.Labeled, PullRequestActionValue.Unlabeled, PullRequestActionValue.Closed, PullRequestActionValue.Reopened, PullRequestActionValue.Synchronize, PullRequestActionValue.Opened];
+
     /// <summary>Routes one delivery whose signature was checked and whose body is a JSON object.</summary>
     public DeliveryOutcome Route(string eventName, string? deliveryId, ReadOnlySpan<byte> body)
     {
@@ -36,6 +43,8 @@ public sealed partial class DeliveryRouter(
             {
                 "issues" => Issues(Read<IssuesEvent>(body), deliveryId),
                 "issue_comment" => IssueComment(Read<IssueCommentEvent>(body), deliveryId),
+                "pull_request" => PullRequest(Read<PullRequestEvent>(body), deliveryId),
+                "check_run" => CheckRun(Read<CheckRunEvent>(body), deliveryId),
                 "installation" => Installation(Read<InstallationEvent>(body), deliveryId),
                 "installation_repositories" => InstallationRepositories(Read<InstallationRepositoriesEvent>(body), deliveryId),
                 "ping" => Ping(Read<PingEvent>(body)),
@@ -54,10 +63,32 @@ public sealed partial class DeliveryRouter(
             ? Enqueue("issues", e, e.Issue.Number, deliveryId)
             : DeliveryOutcome.Ignored("issues", e.Action, $"ignored {Name("issues", e)}");
 
-    private DeliveryOutcome IssueComment(IssueCommentEvent e, string? deliveryId) =>
-        e.Issue.PullRequest is not null
-            ? DeliveryOutcome.Ignored("issue_comment", e.Action, "ignored a pull request comment")
-            : Enqueue("issue_comment", e, e.Issue.Number, deliveryId);
+    /// <summary>A comment on an issue or a pull request (its <c>issue</c> then carries <c>pull_request</c>): the same process either way.</summary>
+    private DeliveryOutcome IssueComment(IssueCommentEvent e, string? deliveryId) => Enqueue("issue_comment", e, e.Issue.Number, deliveryId);
+
+    private DeliveryOutcome PullRequest(PullRequestEvent e, string? deliveryId) =>
+        e.Action is { } action && PullRequestActions.Contains(action)
+            ? Enqueue("pull_request", e, e.Number, deliveryId)
+            : DeliveryOutcome.Ignored("pull_request", e.Action, $"ignored {Name("pull_request", e)}");
+
+    /// <summary>Someone asked GitHub to re-run our check: reconcile the pull requests it belongs to (the result is the same unless the facts changed).</summary>
+    private DeliveryOutcome CheckRun(CheckRunEvent e, string? deliveryId)
+    {
+        var name = Name("check_run", e);
+        if (e.Action != CheckRunActionValue.Rerequested || e.CheckRun.Name != GovernanceBot.Domain.Lifecycle.CheckRunView.Name)
+        {
+            return DeliveryOutcome.Ignored("check_run", e.Action, $"ignored {name}{(e.Action == CheckRunActionValue.Rerequested ? $" of the check “{e.CheckRun.Name}”: not ours" : "")}");
+        }
+
+        var numbers = e.CheckRun.PullRequests.Select(p => p.Number).Distinct().ToList();
+        if (numbers.Count == 0)
+        {
+            return DeliveryOutcome.Ignored("check_run", e.Action, $"ignored {name}: the check run names no pull request");
+        }
+
+        var outcomes = numbers.Select(n => Enqueue("check_run", e, n, deliveryId)).ToList();
+        return outcomes.FirstOrDefault(o => o.Result == DeliveryResult.Accepted) ?? outcomes[0];
+    }
 
     private DeliveryOutcome Installation(InstallationEvent e, string? deliveryId) =>
         Refresh("installation", e, e.Installation?.Id, deliveryId, "installations");

@@ -70,7 +70,7 @@ public class ConfigParserTests
         Assert.Same(GovernancePolicy.Default, result.Policy);
         Assert.Equal("defaults", result.Source);
         Assert.Equal(new TscSource.Team("tsc"), result.Policy.Tsc);
-        AssertDefaultProcesses(result.Policy, new VotingRules(QuorumRule.Majority, new Fraction(2, 3), AbstentionMode.Count, CloseEarly: true));
+        AssertDefaultProcesses(result.Policy, new VotingRules(QuorumRule.Majority, new Fraction(2, 3), AbstentionMode.Count, EarlyClose.AllVoted));
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public class ConfigParserTests
     public void The_global_voting_rules_apply_to_the_default_processes()
     {
         var policy = Valid("voting: { quorum: 2/3, approval: 3/4, abstentions: ignore, close_early: FALSE }");
-        AssertDefaultProcesses(policy, new VotingRules(new QuorumRule(new Fraction(2, 3)), new Fraction(3, 4), AbstentionMode.Ignore, CloseEarly: false));
+        AssertDefaultProcesses(policy, new VotingRules(new QuorumRule(new Fraction(2, 3)), new Fraction(3, 4), AbstentionMode.Ignore, EarlyClose.Never));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class ConfigParserTests
         var charter = policy.ProfileFor("charter-change")!;
         Assert.Equal(TimeSpan.FromDays(14), charter.Discussion);
         Assert.Equal(TimeSpan.FromDays(14), charter.Voting);
-        Assert.Equal(global with { Approval = new Fraction(3, 4), CloseEarly = false }, charter.Rules);
+        Assert.Equal(global with { Approval = new Fraction(3, 4), CloseEarly = EarlyClose.Never }, charter.Rules);
 
         var quick = policy.ProfileFor("quick")!;
         Assert.Equal((TimeSpan.FromDays(14), TimeSpan.FromDays(7), global), (quick.Discussion, quick.Voting, quick.Rules));
@@ -159,7 +159,7 @@ public class ConfigParserTests
     [InlineData("tsc: { team: tsc, owner: me }", 1, "tsc.owner", "\"owner\" is not a setting under tsc; the accepted keys are members and team.")]
     [InlineData("tsc: { team: tsc }\nvotes: {}", 2, "votes", "\"votes\" is not a setting at the top of the file; the accepted keys are tsc, processes and voting.")]
     [InlineData("voting:\n  close-early: true", 2, "voting.close-early", "Did you mean close_early?")]
-    [InlineData("processes:\n  rfc: { discussion: 14d, quorom: majority }", 2, "processes.rfc.quorom", "the accepted keys are discussion, voting, quorum, approval, abstentions and close_early.")]
+    [InlineData("processes:\n  rfc: { discussion: 14d, quorom: majority }", 2, "processes.rfc.quorom", "the accepted keys are discussion, voting, start_by, quorum, approval, abstentions, close_early, min_voting and min_approvals.")]
     [InlineData("processes:\n  rfc:\n    discussion: 14 days", 3, "processes.rfc.discussion", "\"14 days\" is not a duration; write it like 14d, 36h or 1d12h")]
     [InlineData("processes:\n  rfc: { voting: 0d }", 2, "processes.rfc.voting", "\"0d\" is not a duration")]
     [InlineData("processes:\n  rfc: { voting: 400d }", 2, "processes.rfc.voting", "at most 365d")]
@@ -176,13 +176,19 @@ public class ConfigParserTests
     [InlineData("processes:\n  \"<!-- governance-bot:status -->\": {}", 2, "processes.<!-- governance-bot:status -->", "hidden markers")]
     [InlineData("processes:\n  governance/voting:", 2, "processes.governance/voting", "labels the bot sets")]
     [InlineData("processes:\n  rfc:\n  RFC:", 3, "processes.RFC", "listed twice under processes (also on line 2)")]
-    [InlineData("voting: { quorum: most }", 1, "voting.quorum", "\"most\" is not a quorum; write majority, or a fraction like 2/3")]
+    [InlineData("voting: { quorum: most }", 1, "voting.quorum", "\"most\" is not a quorum; write majority, a fraction like 2/3")]
     [InlineData("voting: { quorum: 1/1 }", 1, "voting.quorum", "no vote could ever reach it")]
     [InlineData("voting: { approval: 0.66 }", 1, "voting.approval", "\"0.66\" is not an approval share; write an exact fraction like 2/3")]
     [InlineData("voting: { approval: 4/3 }", 1, "voting.approval", "not an approval share")]
     [InlineData("voting: { abstentions: skip }", 1, "voting.abstentions", "\"skip\" is not a way to treat abstentions; write count")]
-    [InlineData("voting: { close_early: yes }", 1, "voting.close_early", "\"yes\" is not true or false; write close_early: true or close_early: false (yes, no, on and off are not accepted).")]
+    [InlineData("voting: { close_early: yes }", 1, "voting.close_early", "\"yes\" is not a way to close early; write all-voted")]
     [InlineData("voting: { close_early: \"\" }", 1, "voting.close_early", "is blank")]
+    [InlineData("voting: { close_early: sometimes }", 1, "voting.close_early", "decided (once no missing vote can change the outcome)")]
+    [InlineData("voting: { min_voting: soon }", 1, "voting.min_voting", "\"soon\" is not a duration; write it like 48h or 2d")]
+    [InlineData("voting: { min_approvals: two }", 1, "voting.min_approvals", "\"two\" is not a number of votes")]
+    [InlineData("voting: { min_approvals: -1 }", 1, "voting.min_approvals", "is not a number of votes")]
+    [InlineData("voting: { quorum: 0 }", 1, "voting.quorum", "A quorum of 0 members cannot be")]
+    [InlineData("processes:\n  rfc: { start_by: maintainers }", 2, "processes.rfc.start_by", "\"maintainers\" is not who may start a process; write anyone")]
     [InlineData("voting: [majority]", 1, "voting", "voting must be a mapping of settings")]
     [InlineData("processes:\n  rfc: { approval: 1/0 }", 2, "processes.rfc.approval", "not an approval share")]
     [InlineData("- tsc", 1, "(file)", "The file must hold settings such as tsc:, processes: and voting:")]

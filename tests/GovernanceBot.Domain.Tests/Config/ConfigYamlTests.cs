@@ -150,9 +150,9 @@ public class ConfigYamlTests
     [InlineData("x: &d { Voting: 5d }", 1, "x", "\"x\" is not a setting at the top of the file")]
     [InlineData("processes:\n  rfc: &d { discussion: 5d }\n  charter: { <<: *d, Discussion: 9d }", 3, "processes.charter.Discussion", "Did you mean discussion?")]
     // YAML 1.1's booleans are not guessed, whatever the tag
-    [InlineData("voting:\n  close_early: no", 2, "voting.close_early", "\"no\" is not true or false; write close_early: true or close_early: false (yes, no, on and off are not accepted).")]
+    [InlineData("voting:\n  close_early: no", 2, "voting.close_early", "\"no\" is not a way to close early; write all-voted")]
     [InlineData("voting: { close_early: !!bool off }", 1, "voting.close_early", "\"off\" is tagged !!bool but is not a boolean (true or false)")]
-    [InlineData("voting: { close_early: 'no' }", 1, "voting.close_early", "\"no\" is not true or false")]
+    [InlineData("voting: { close_early: 'no' }", 1, "voting.close_early", "(yes, no, on and off are not accepted)")]
     // anchors, aliases and tags that cannot be read
     [InlineData("processes:\n  rfc: *strict", 2, "processes.rfc", "The alias *strict refers to no anchor: mark a value above this line with &strict, or check the spelling.")]
     [InlineData("tsc:\n  members: &m [alice, *m]", 2, "tsc.members", "The alias *m sits inside the value it refers to")]
@@ -183,7 +183,7 @@ public class ConfigYamlTests
 
     private static GovernancePolicy Canonical()
     {
-        var rules = VotingRules.Default with { Approval = new Fraction(3, 4), CloseEarly = false };
+        var rules = VotingRules.Default with { Approval = new Fraction(3, 4), CloseEarly = EarlyClose.Never };
         return new GovernancePolicy(
             new TscSource.Members(["alice", "bob", "carol"]),
             [new ProcessProfile("rfc", TimeSpan.FromDays(10), TimeSpan.FromDays(5), rules), new ProcessProfile("charter", TimeSpan.FromDays(10), TimeSpan.FromDays(14), rules)]);

@@ -124,7 +124,7 @@ public sealed class SizeBudgetTests(ITestOutputHelper output)
         Assert.Equal("Not now.", record.Ballots[1].Concerns);
         Assert.False(record.Ballots[2].Binding);
         Assert.Null(record.NonBinding);
-        Assert.True(record.Rules!.CloseEarly);
+        Assert.Equal(Domain.Config.EarlyClose.AllVoted, record.Rules!.CloseEarly);
         Assert.Equal(1, record.TallyUnder(GovernanceBot.Domain.Config.VotingRules.Default)!.Minus);
     }
 

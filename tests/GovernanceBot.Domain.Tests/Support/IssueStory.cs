@@ -16,8 +16,12 @@ public sealed class IssueStory
     private readonly List<IssueEvent> _events = [];
     private readonly List<CommentFact> _comments = [];
     private readonly List<string> _labels = [];
+    private readonly List<PullRequestCommit> _commits = [];
     private long _id = 100;
     private bool _open = true;
+    private IReadOnlyList<string>? _changedFiles;
+    private (DateTimeOffset At, string By)? _merged;
+    private DateTimeOffset? _bodyEditedAt;
 
     public IssueStory(params string[] tsc)
     {
@@ -84,6 +88,34 @@ public sealed class IssueStory
         return this;
     }
 
+    /// <summary>Makes the issue a pull request changing <paramref name="files"/>, with one commit from before the story starts.</summary>
+    public IssueStory AsPullRequest(params string[] files)
+    {
+        _changedFiles = files.Length == 0 ? ["docs/rfcs/0042-release-train.md"] : files;
+        return Push(-1, "Propose a release train");
+    }
+
+    /// <summary>A commit pushed to the pull request at <paramref name="day"/>; its SHA is made from its number.</summary>
+    public IssueStory Push(double day, string headline = "Address review comments")
+    {
+        var sha = $"{_commits.Count + 1:x2}{_commits.Count + 1:x2}c0ffee{new string('0', 30)}";
+        _commits.Add(new PullRequestCommit(sha, Day(day), Day(day) - TimeSpan.FromMinutes(5), headline, $"https://github.com/o/r/commit/{sha}"));
+        return this;
+    }
+
+    public IssueStory Merge(double day, string by = "erin")
+    {
+        _merged = (Day(day), by);
+        return Close(day, by);
+    }
+
+    /// <summary>The issue's (or pull request's) description is edited at <paramref name="day"/> (GitHub keeps only the last time).</summary>
+    public IssueStory EditBody(double day)
+    {
+        _bodyEditedAt = Day(day);
+        return this;
+    }
+
     public IssueStory Delete(long id)
     {
         _comments.RemoveAll(c => c.Id == id);
@@ -103,7 +135,19 @@ public sealed class IssueStory
         Bot,
         ConfigOverride ?? new ConfigResult.Valid(Policy, ".github/governance.yml"),
         new TscResult.Resolved(Tsc),
-        now);
+        now)
+    {
+        PullRequest = PullRequestAt(now),
+        BodyEditedAt = _bodyEditedAt <= now ? _bodyEditedAt : null,
+    };
+
+    private PullRequestFacts? PullRequestAt(DateTimeOffset now)
+    {
+        if (_changedFiles is null) return null;
+        var commits = _commits.Where(c => c.At <= now).ToList();
+        var merged = _merged is { At: var at } m && at <= now ? m : default((DateTimeOffset At, string By)?);
+        return new PullRequestFacts(commits[^1].Sha, merged?.At, merged?.By, commits, _changedFiles);
+    }
 
     /// <summary>Decides at <paramref name="day"/> and applies the decision as the reconciler would (status comment, labels, comments).</summary>
     public Decision BotRunsAt(double day) => BotRunsAt(Day(day));

@@ -63,6 +63,27 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
     public Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken) =>
         Count("ListOpenIssuesWithLabel", inner.ListOpenIssuesWithLabelAsync(repo, label, cancellationToken));
 
+    public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
+        Count("SearchOpenProcesses", inner.SearchOpenProcessesAsync(installation, labels, cancellationToken));
+
+    public Task<PullRequestSnapshot?> GetPullRequestAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
+        Count("GetPullRequest", inner.GetPullRequestAsync(pullRequest, cancellationToken));
+
+    public Task<IReadOnlyList<PullRequestCommit>> GetPullRequestCommitsAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
+        Count("GetPullRequestCommits", inner.GetPullRequestCommitsAsync(pullRequest, cancellationToken));
+
+    public Task<IReadOnlyList<string>> GetPullRequestFilesAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
+        Count("GetPullRequestFiles", inner.GetPullRequestFilesAsync(pullRequest, cancellationToken));
+
+    public Task<CheckRunSnapshot?> FindCheckRunAsync(RepoRef repo, string headSha, string name, CancellationToken cancellationToken) =>
+        Count("FindCheckRun", inner.FindCheckRunAsync(repo, headSha, name, cancellationToken));
+
+    public Task<long> CreateCheckRunAsync(RepoRef repo, string headSha, string name, CheckRunSpec check, CancellationToken cancellationToken) =>
+        Count("CreateCheckRun", inner.CreateCheckRunAsync(repo, headSha, name, check, cancellationToken));
+
+    public Task UpdateCheckRunAsync(RepoRef repo, long checkRunId, CheckRunSpec check, CancellationToken cancellationToken) =>
+        Count("UpdateCheckRun", inner.UpdateCheckRunAsync(repo, checkRunId, check, cancellationToken));
+
     private TTask Count<TTask>(string call, TTask result)
     {
         lock (_gate) _calls[call] = _calls.GetValueOrDefault(call) + 1;

@@ -89,8 +89,8 @@ public sealed partial class FakeGitHub
             ["html_url"] = $"https://github.com/apps/{state.AppSlug}",
             ["created_at"] = now,
             ["updated_at"] = now,
-            ["permissions"] = new JsonObject { ["issues"] = "write", ["contents"] = "read", ["metadata"] = "read", ["members"] = "read" },
-            ["events"] = new JsonArray("issues", "issue_comment"),
+            ["permissions"] = new JsonObject { ["issues"] = "write", ["contents"] = "read", ["metadata"] = "read", ["members"] = "read", ["checks"] = "write", ["pull_requests"] = "read" },
+            ["events"] = new JsonArray("issues", "issue_comment", "pull_request", "check_run"),
         };
     }
 
@@ -110,8 +110,8 @@ public sealed partial class FakeGitHub
             ["app_slug"] = state.AppSlug,
             ["target_id"] = StableId(owner),
             ["target_type"] = "Organization",
-            ["permissions"] = new JsonObject { ["issues"] = "write", ["contents"] = "read", ["metadata"] = "read", ["members"] = "read" },
-            ["events"] = new JsonArray("issues", "issue_comment"),
+            ["permissions"] = new JsonObject { ["issues"] = "write", ["contents"] = "read", ["metadata"] = "read", ["members"] = "read", ["checks"] = "write", ["pull_requests"] = "read" },
+            ["events"] = new JsonArray("issues", "issue_comment", "pull_request", "check_run"),
             ["created_at"] = now,
             ["updated_at"] = now,
             ["single_file_name"] = null,

@@ -18,18 +18,6 @@ public sealed partial class FakeGitHub
         return this;
     }
 
-    /// <summary>A pull request: the issues endpoints answer for it too, and the bot must leave it alone.</summary>
-    public FakeGitHub GivenPullRequest(string repo, int number, string title, string author, params string[] labels)
-    {
-        GivenIssue(repo, number, title, author, labels);
-        lock (gate)
-        {
-            state.Issue(RepoKey.Parse(repo), number).IsPullRequest = true;
-        }
-
-        return this;
-    }
-
     public FakeGitHub CloseIssue(string repo, int number, string actor) => SetState(repo, number, open: false, actor);
 
     public FakeGitHub ReopenIssue(string repo, int number, string actor) => SetState(repo, number, open: true, actor);

@@ -18,6 +18,17 @@ public sealed partial class FakeGitHub
         return this;
     }
 
+    /// <summary>The repository already defines the label (a repository that has run processes before has the phase labels).</summary>
+    public FakeGitHub GivenLabel(string repo, string name, string? color = null, string? description = null)
+    {
+        lock (gate)
+        {
+            state.EnsureRepoLabel(RepoKey.Parse(repo), name, color, description);
+        }
+
+        return this;
+    }
+
     /// <summary>A human (or another App) labels the issue now: the label is applied and the event recorded.</summary>
     public FakeGitHub AddLabel(string repo, int number, string label, string actor)
     {

@@ -126,6 +126,7 @@ public sealed partial class FakeGitHub
             ("GET", ["repos", var o, var r, "contents", .. var path]) => GetContent(new RepoKey(o, r), string.Join('/', path)),
             ("GET", ["orgs", var org, "teams", var team, "members"]) => TeamMembers(request, org, team),
             ("GET", ["repos", var o, var r, "issues"]) => ListIssues(request, new RepoKey(o, r)),
+            ("GET", ["search", "issues"]) => SearchIssues(request, installation),
             ("GET", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => Answer.Of(200, IssueJson(issue)),
             ("GET", ["repos", var o, var r, "issues", var n, "events"]) when state.TryIssue(o, r, n, out var issue) =>
                 Page(request, [.. issue.Events.Select(e => EventJson(issue, e))]),
@@ -139,6 +140,12 @@ public sealed partial class FakeGitHub
             ("POST", ["repos", var o, var r, "labels"]) => CreateLabel(new RepoKey(o, r), request),
             ("POST", ["graphql"]) => GraphQl(request),
             ("GET", ["repos", var o, var r, "labels", var name]) => GetLabel(new RepoKey(o, r), name),
+            ("GET", ["repos", var o, var r, "pulls", var n]) when state.TryIssue(o, r, n, out var issue) => PullRequestAnswer(issue),
+            ("GET", ["repos", var o, var r, "pulls", var n, "commits"]) when state.TryIssue(o, r, n, out var issue) => PullRequestCommits(request, issue),
+            ("GET", ["repos", var o, var r, "pulls", var n, "files"]) when state.TryIssue(o, r, n, out var issue) => PullRequestFiles(request, issue),
+            ("GET", ["repos", var o, var r, "commits", var sha, "check-runs"]) => ListCheckRuns(request, new RepoKey(o, r), sha),
+            ("POST", ["repos", var o, var r, "check-runs"]) => CreateCheckRun(new RepoKey(o, r), request),
+            ("PATCH", ["repos", var o, var r, "check-runs", var id]) => UpdateCheckRun(new RepoKey(o, r), id, request),
             _ => NotFound(),
         };
     }

@@ -59,17 +59,18 @@ public sealed class OctokitGitHubTests : IDisposable
     }
 
     [Fact]
-    public async Task An_issue_is_read_and_a_missing_issue_or_a_pull_request_is_null()
+    public async Task An_issue_or_a_pull_request_is_read_and_a_missing_one_is_null()
     {
         github.GivenIssue(Repo, 12, "RFC: adopt a release train", "dana", "rfc", "governance/discussion");
         github.GivenPullRequest(Repo, 13, "Fix typo", "erin");
 
         var issue = await GitHub.GetIssueAsync(new IssueRef(RepoRef, 12), Ct);
+        var pullRequest = await GitHub.GetIssueAsync(new IssueRef(RepoRef, 13), Ct);
 
         Assert.NotNull(issue);
-        Assert.Equal((12, "RFC: adopt a release train", "dana", true), (issue.Number, issue.Title, issue.Author, issue.IsOpen));
+        Assert.Equal((12, "RFC: adopt a release train", "dana", true, false), (issue.Number, issue.Title, issue.Author, issue.IsOpen, issue.IsPullRequest));
         Assert.Equal(["rfc", "governance/discussion"], issue.Labels);
-        Assert.Null(await GitHub.GetIssueAsync(new IssueRef(RepoRef, 13), Ct));
+        Assert.Equal((13, "Fix typo", "erin", true), (pullRequest!.Number, pullRequest.Title, pullRequest.Author, pullRequest.IsPullRequest));
         Assert.Null(await GitHub.GetIssueAsync(new IssueRef(RepoRef, 404), Ct));
         wire.Prism.AssertNoViolations();
     }
@@ -192,7 +193,7 @@ public sealed class OctokitGitHubTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_issues_with_a_label_are_listed_across_pages_without_pull_requests_or_closed_issues()
+    public async Task Open_issues_and_pull_requests_with_a_label_are_listed_across_pages_without_closed_ones()
     {
         for (var n = 1; n <= 120; n++)
         {
@@ -204,9 +205,38 @@ public sealed class OctokitGitHubTests : IDisposable
 
         var numbers = await GitHub.ListOpenIssuesWithLabelAsync(RepoRef, "governance/voting", Ct);
 
-        Assert.Equal(Enumerable.Range(2, 119).Where(n => n % 2 == 0 && n != 2), numbers);
+        Assert.Equal(Enumerable.Range(2, 119).Where(n => n % 2 == 0 && n != 2).Append(200), numbers);
         wire.Prism.AssertNoViolations();
     }
+
+    [Fact]
+    public async Task One_search_across_pages_finds_the_open_issues_carrying_any_process_label_in_every_repository_of_the_account()
+    {
+        github.GivenInstallation(7, Repo, "octo-org/tools", "octo-org/quiet");
+        for (var n = 1; n <= 110; n++) github.GivenIssue(Repo, n, $"RFC {n}", "dana", n % 2 == 0 ? "governance/voting" : "rfc");
+        github.GivenIssue("octo-org/tools", 1, "Amendment", "dana", "governance-amendment");
+        github.GivenIssue("octo-org/tools", 2, "A bug", "dana", "bug");
+        github.GivenPullRequest("octo-org/tools", 3, "PR", "erin", "rfc");
+        github.CloseIssue(Repo, 2, "dana");
+        github.GivenInstallation(8, "other-org/rfcs").GivenIssue("other-org/rfcs", 1, "Not ours", "dana", "rfc");
+        var before = github.Requests().Count;
+
+        var found = await GitHub.SearchOpenProcessesAsync(new InstallationRef(7, "octo-org"), ["rfc", "governance-amendment", "governance/discussion", "governance/voting"], Ct);
+
+        Assert.Equal(
+            [.. Enumerable.Range(1, 110).Where(n => n != 2).Select(n => new IssueRef(RepoRef, n)), new IssueRef(new RepoRef(7, "octo-org", "tools"), 1)],
+            found.OrderBy(i => i.Repo.Name, StringComparer.Ordinal).ThenBy(i => i.Number));
+        var searches = github.Requests().Skip(before).Where(r => r.Path == "/search/issues").ToList();
+        Assert.Equal(2, searches.Count); // 110 results: two pages of 100
+        Assert.Contains("org%3Aocto-org", searches[0].Query, StringComparison.Ordinal);
+        wire.Prism.AssertNoViolations();
+    }
+
+    [Fact]
+    public void A_user_account_is_searched_with_the_user_qualifier_and_the_labels_are_ored_in_one_qualifier() =>
+        Assert.Equal(
+            "is:issue is:open user:dana label:\"rfc\",\"governance/voting\"",
+            OctokitGitHub.SearchQuery(new InstallationRef(9, "dana", IsUser: true), ["rfc", "governance/voting"]));
 
     [Fact]
     public async Task Installations_and_their_repositories_are_listed()

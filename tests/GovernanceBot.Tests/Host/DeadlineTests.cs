@@ -106,14 +106,18 @@ public sealed class DeadlineTests(GitHubBehindPrism wire)
         await DiscussionOpensAsync(app);
         await app.AdvanceToAsync(VotingOpens + TimeSpan.FromMinutes(1));
 
+        // The bot learns the budget is low from GitHub's answers to webhook-driven work (the sweep itself asks nothing).
         app.GitHub.RateLimitRemaining = 120; // of 5000: below a tenth
+        await app.VoteAsync("bob", "+1");
+        await app.SettleAsync(() => app.Status.Contains("| bob | +1 |", StringComparison.Ordinal));
+
         app.CommentWithoutWebhook("alice", "/vote +1"); // its webhook is lost
         await app.AdvanceAsync(TimeSpan.FromMinutes(5));
         await app.AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Contains("| alice | not voted |", app.Status);
 
-        await app.VoteAsync("bob", "+1");
-        await app.SettleAsync(() => app.Status.Contains("| bob | +1 |", StringComparison.Ordinal));
+        await app.VoteAsync("carol", "+1");
+        await app.SettleAsync(() => app.Status.Contains("| carol | +1 |", StringComparison.Ordinal));
         app.AssertNoViolations();
     }
 }

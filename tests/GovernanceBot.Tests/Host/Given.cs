@@ -21,10 +21,10 @@ public static class Given
     /// <summary>The <c>issues.labeled</c> delivery for issue <paramref name="issue"/> (#12 unless told).</summary>
     public static JsonObject Labeled(int issue = Issue) => Payloads.For("issues", "labeled.payload.json", Installation, Repo, issue);
 
-    /// <summary>The <c>issue_comment.created</c> delivery for a comment the fake already holds.</summary>
-    public static JsonObject CommentCreated(long commentId, string author, string body)
+    /// <summary>The <c>issue_comment.created</c> delivery for a comment the fake already holds (on a pull request, with <paramref name="pullRequest"/>).</summary>
+    public static JsonObject CommentCreated(long commentId, string author, string body, int issue = Issue, bool pullRequest = false)
     {
-        var payload = Payloads.For("issue_comment", "created.payload.json", Installation, Repo, Issue);
+        var payload = Payloads.For("issue_comment", "created.payload.json", Installation, Repo, issue, pullRequest);
         payload["comment"]!["id"] = commentId;
         payload["comment"]!["body"] = body;
         payload["comment"]!["user"]!["login"] = author;

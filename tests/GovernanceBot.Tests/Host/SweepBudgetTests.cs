@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace GovernanceBot.Tests.Host;
 
-/// <summary>What an idle sweep costs: over 10 repositories with 20 open processes, the second sweep is all 304s.</summary>
+/// <summary>What an idle sweep costs: over 10 repositories with 20 open processes, the second sweep is all 304s, 4 per process.</summary>
 [Collection(GitHubBehindPrismCollection.Name)]
 public sealed class SweepBudgetTests(GitHubBehindPrism wire, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -64,6 +64,9 @@ public sealed class SweepBudgetTests(GitHubBehindPrism wire, ITestOutputHelper o
             .Count(labels => labels.Contains("governance/discussion"));
         Assert.Equal(20, opened);
 
+        // The first idle sweep may refresh the status comments' time-left text written at start; reading an edited comment
+        // list again costs once. From then on, an idle sweep is all 304s.
+        _ = await NextSweepAsync();
         var first = await NextSweepAsync();
         var second = await NextSweepAsync();
 
@@ -77,8 +80,9 @@ public sealed class SweepBudgetTests(GitHubBehindPrism wire, ITestOutputHelper o
         Assert.NotEmpty(second);
         Assert.All(second, e => Assert.Equal("GET", e.Request.Method));
         Assert.All(second, e => Assert.True(e.Status == 304, $"{e.Request.Method} {e.Request.Path}{e.Request.Query} answered {e.Status}"));
-        // Per repository: the config and the open issues of 4 labels; per issue: the issue, its events and its comments.
-        Assert.Equal((10 * (1 + 4)) + (20 * 4), second.Count);
+        // Nothing per repository; per known open process: the issue, its events, its comments and its repository's config.
+        Assert.DoesNotContain(second, e => e.Request.Path.EndsWith("/issues", StringComparison.Ordinal) || e.Request.Path == "/search/issues");
+        Assert.Equal(20 * 4, second.Count);
         _app.AssertNoViolations();
     }
 }

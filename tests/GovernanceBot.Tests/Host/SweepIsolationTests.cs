@@ -5,8 +5,8 @@ using Serilog.Events;
 namespace GovernanceBot.Tests.Host;
 
 /// <summary>
-/// One repository or installation GitHub refuses (gone, closed to the App) does not stop the sweep: it is logged by
-/// name and skipped, and a webhook lost in a later repository is still healed.
+/// One repository or installation GitHub refuses (gone, closed to the App) does not stop the sweep: a refused
+/// installation is logged by name and skipped, and a webhook lost in another repository is still healed by discovery.
 /// </summary>
 [Collection(GitHubBehindPrismCollection.Name)]
 [Trait("Category", "Hostile")]
@@ -43,7 +43,7 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
     [InlineData(410)]
     [InlineData(404)]
     [InlineData(403)]
-    public async Task A_repository_answering_an_error_is_skipped_by_name_and_a_lost_webhook_in_a_later_one_is_healed(int status)
+    public async Task A_repository_answering_an_error_is_not_asked_and_a_lost_webhook_in_another_one_is_healed(int status)
     {
         string[] repos = ["octo-org/alpha", "octo-org/beta", "octo-org/gamma"];
         var logs = new Capture();
@@ -68,15 +68,16 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
         await app.SettleAsync(() => app.GitHub.Labels("octo-org/gamma", 7).Contains("governance/discussion"), seconds: 30);
 
         Assert.Single(app.GitHub.Comments("octo-org/gamma", 7), c => c.IsBot);
-        var skipped = Assert.Single(logs.Rendered(3203));
-        Assert.Contains("octo-org/beta", skipped, StringComparison.Ordinal);
-        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), skipped, StringComparison.Ordinal);
+
+        // Discovery searches the installation as a whole: the refused repository is not in GitHub's answer, nothing asks it anything.
+        Assert.DoesNotContain(app.GitHub.Requests(), r => r.Path.StartsWith("/repos/octo-org/beta", StringComparison.Ordinal));
+        Assert.Single(app.GitHub.Requests(), r => r.Path == "/search/issues");
         Assert.Empty(logs.Rendered(3201)); // the sweep as a whole did not fail
         app.AssertNoViolations(responsesToo: false);
     }
 
     [Fact]
-    public async Task An_installation_whose_repositories_cannot_be_listed_is_skipped_and_the_next_one_is_swept()
+    public async Task An_installation_whose_issues_cannot_be_searched_is_skipped_and_the_next_one_is_swept()
     {
         var logs = new Capture();
         await using var app = new GovernanceApp(wire, new GovernanceAppOptions
@@ -90,8 +91,8 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
                 .GivenIssue(Given.Repo, Given.Issue, "RFC: the lost webhook", "dana")
                 .AddLabel(Given.Repo, Given.Issue, "rfc", "dana")
 
-                // Installations are swept in order: the first listing (installation 41's) is refused.
-                .Interfere(HttpMethod.Get, "/installation/repositories", new FakeFault(403, NotAccessible), times: 1),
+                // Installations are discovered in order: the first search (installation 41's) is refused.
+                .Interfere(HttpMethod.Get, "/search/issues", new FakeFault(403, NotAccessible), times: 1),
         });
 
         await app.StartAsync();

@@ -53,6 +53,67 @@ public sealed class ReconcileQueueTests
         Assert.Equal(1, (await _queue.DequeueAsync(CancellationToken.None)).Issue.Number);
     }
 
+    private static readonly DateTimeOffset Noon = new(2026, 5, 18, 12, 0, 0, TimeSpan.Zero);
+
+    private static ReconcileRequest Timer(int n, ReconcilePriority priority, int secondsAfterNoon) => new(new IssueRef(Repo, n), null, priority, Noon.AddSeconds(secondsAfterNoon));
+
+    private async Task<int> NextAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        return (await _queue.DequeueAsync(timeout.Token)).Issue.Number;
+    }
+
+    [Fact]
+    public async Task A_deadline_goes_before_a_webhook_which_goes_before_a_refresh_which_goes_before_the_sweep()
+    {
+        _queue.Enqueue(Request(1, ReconcilePriority.Sweep));
+        _queue.Enqueue(Timer(2, ReconcilePriority.Refresh, 0));
+        _queue.Enqueue(Request(3, ReconcilePriority.Webhook));
+        _queue.Enqueue(Timer(4, ReconcilePriority.Deadline, 0));
+
+        var order = new List<int>();
+        for (var i = 0; i < 4; i++) order.Add(await NextAsync());
+        Assert.Equal([4, 3, 2, 1], order);
+    }
+
+    [Fact]
+    public async Task Simultaneous_deadlines_are_worked_earliest_first_one_at_a_time_while_other_work_goes_on()
+    {
+        int[] dues = [7, 3, 19, 0, 11, 5];
+        foreach (var (due, n) in dues.Select((d, i) => (d, i + 1))) _queue.Enqueue(Timer(n, ReconcilePriority.Deadline, due));
+        _queue.Enqueue(Request(50, ReconcilePriority.Webhook));
+
+        var first = await NextAsync();
+        Assert.Equal(4, first); // due at 0
+        Assert.Equal(50, await NextAsync()); // the next deadline waits for the first; the webhook does not
+
+        var order = new List<int> { first };
+        _queue.Complete(order[^1].Issue());
+        for (var i = 1; i < dues.Length; i++)
+        {
+            order.Add(await NextAsync());
+            _queue.Complete(order[^1].Issue());
+        }
+
+        Assert.Equal([4, 2, 6, 1, 5, 3], order); // due at 0, 3, 5, 7, 11, 19
+    }
+
+    [Fact]
+    public async Task A_more_urgent_request_upgrades_the_one_waiting_for_the_same_issue()
+    {
+        _queue.Enqueue(Request(1, ReconcilePriority.Webhook));
+        _queue.Enqueue(Timer(2, ReconcilePriority.Refresh, 0));
+        Assert.False(_queue.Enqueue(Timer(2, ReconcilePriority.Deadline, 0))); // coalesced, but now a deadline
+        Assert.False(_queue.Enqueue(Request(2, ReconcilePriority.Sweep))); // a less urgent one changes nothing
+
+        var first = await _queue.DequeueAsync(CancellationToken.None);
+        Assert.Equal((2, ReconcilePriority.Deadline), (first.Issue.Number, first.Priority));
+        Assert.Equal(1, await NextAsync());
+        Assert.Equal(2, _queue.Count);
+        using var none = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _queue.DequeueAsync(none.Token)); // issue 2 is not handed out twice
+    }
+
     [Fact]
     public void A_full_queue_refuses_more_and_the_sweep_picks_it_up_later()
     {
@@ -62,4 +123,9 @@ public sealed class ReconcileQueueTests
         Assert.False(small.Enqueue(Request(3)));
         Assert.Equal(2, small.Count);
     }
+}
+
+file static class IssueNumbers
+{
+    public static IssueRef Issue(this int number) => new(new RepoRef(1, "o", "r"), number);
 }

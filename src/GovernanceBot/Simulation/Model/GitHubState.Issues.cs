@@ -44,6 +44,17 @@ internal sealed partial class GitHubState
                && Issues.TryGetValue((new RepoKey(owner, repo), n), out issue!);
     }
 
+    /// <summary>
+    /// What GitHub's issue search answers for <c>is:issue is:open org:OWNER label:"a","b"</c> as the installation: its
+    /// open issues (not pull requests) carrying any of the labels, in the owner's repositories it can see and that
+    /// answer (a repository gone or closed to the App is not searched), newest first.
+    /// </summary>
+    public IEnumerable<StoredIssue> SearchOpenIssues(long installationId, string owner, IReadOnlyCollection<string> labels) => Issues.Values
+        .Where(i => i.IsOpen && !i.IsPullRequest && string.Equals(i.Repo.Owner, owner, StringComparison.OrdinalIgnoreCase))
+        .Where(i => CanSee(installationId, i.Repo) && !RepositoryStatus.ContainsKey(i.Repo))
+        .Where(i => i.Labels.Any(l => labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
+        .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Repo.ToString(), StringComparer.Ordinal).ThenByDescending(i => i.Number);
+
     /// <summary>The repository's issues in <paramref name="state"/> ("open", "closed", "all") carrying every label, newest first as GitHub lists them.</summary>
     public IEnumerable<StoredIssue> ListIssues(RepoKey repo, string state, IReadOnlyCollection<string> labels) => Issues.Values
         .Where(i => i.Repo == repo)

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using WireMock;
+
+namespace GovernanceBot.Tests.Fakes;
+
+/// <summary>
+/// Issue search (<c>GET /search/issues</c>): the qualifiers the bot uses — <c>is:issue</c>, <c>is:open</c>,
+/// <c>org:</c>/<c>user:</c> and one <c>label:</c> with comma-separated (OR'd) names — over the installation's view.
+/// </summary>
+public sealed partial class FakeGitHub
+{
+    private Answer SearchIssues(IRequestMessage request, long installation)
+    {
+        var q = SearchTerms(request);
+        var owner = q.FirstOrDefault(t => t.StartsWith("org:", StringComparison.Ordinal) || t.StartsWith("user:", StringComparison.Ordinal))?.Split(':', 2)[1];
+        var labels = q.Where(t => t.StartsWith("label:", StringComparison.Ordinal))
+            .SelectMany(t => t["label:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Select(l => l.Trim('"'))
+            .ToList();
+        if (owner is null || labels.Count == 0 || !q.Contains("is:open") || !q.Contains("is:issue"))
+        {
+            // The bot asks only this one kind of search; anything else is a mistake in the test or the bot.
+            return Answer.Of(422, Error("Validation Failed", "https://docs.github.com/rest/search/search#search-issues-and-pull-requests"));
+        }
+
+        var found = state.SearchOpenIssues(installation, owner, labels).ToList();
+        var (page, links) = Paginate(request, found.Count);
+        var items = found.Skip(page.Skip).Take(page.Take).Select(issue =>
+        {
+            var json = IssueJson(issue);
+            json.Remove("body"); // the search result's description wants a string or nothing
+            json["score"] = 1.0;
+            return (JsonNode)json;
+        });
+        return Answer.Of(200, new JsonObject
+        {
+            ["total_count"] = found.Count,
+            ["incomplete_results"] = false,
+            ["search_type"] = "lexical",
+            ["items"] = new JsonArray([.. items]),
+        }, links);
+    }
+
+    /// <summary>The terms of <c>q</c>, read from the raw query (a quoted label may hold spaces and commas).</summary>
+    private static List<string> SearchTerms(IRequestMessage request)
+    {
+        var raw = (request.RawQuery ?? "").TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith("q=", StringComparison.Ordinal)) ?? "q=";
+        var q = Uri.UnescapeDataString(raw[2..].Replace('+', ' '));
+        var terms = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in q)
+        {
+            if (c == '"') quoted = !quoted;
+            if (c == ' ' && !quoted)
+            {
+                if (current.Length > 0) terms.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (current.Length > 0) terms.Add(current.ToString());
+        return terms;
+    }
+}
