@@ -13,7 +13,7 @@ namespace GovernanceBot.Domain.Config;
 /// processes too when <c>processes</c> is absent. A process written with no value (<c>rfc:</c>) takes every default.
 /// Booleans are exactly <c>true</c> or <c>false</c> (any case); YAML 1.1's yes/no/on/off are refused, not guessed.
 /// </remarks>
-public static class ConfigParser
+public static partial class ConfigParser
 {
     /// <summary>The key of errors that concern the file as a whole.</summary>
     public const string FileKey = "(file)";
@@ -24,10 +24,10 @@ public static class ConfigParser
     /// <summary>The largest number a member count (<c>quorum: N</c>, <c>min_approvals</c>) may say.</summary>
     public const int MaxMembers = 1000;
 
-    private static readonly string[] TopKeys = ["tsc", "processes", "voting"];
+    private static readonly string[] TopKeys = ["tsc", "processes", "voting", "pull_requests"];
     private static readonly string[] TscKeys = ["members", "team"];
     private static readonly string[] RuleKeys = ["quorum", "approval", "abstentions", "close_early", "min_voting", "min_approvals"];
-    private static readonly string[] ProfileKeys = ["discussion", "voting", "start_by", .. RuleKeys];
+    private static readonly string[] ProfileKeys = ["discussion", "voting", "start_by", .. RuleKeys, "proposal_changes"];
 
     /// <param name="text">The file's text, or null when no configuration file exists anywhere.</param>
     /// <param name="source">Where the text came from, carried into the result.</param>
@@ -54,7 +54,7 @@ public static class ConfigParser
     public static bool IsValidLabel(string label) =>
         !string.IsNullOrWhiteSpace(label) && !label.Contains(',', StringComparison.Ordinal) && label.Length <= MaxLabelLength;
 
-    private sealed class Reader
+    private sealed partial class Reader
     {
         private readonly List<ConfigError> _errors = [];
 
@@ -70,8 +70,9 @@ public static class ConfigParser
             var tsc = ReadTsc(file);
             var rules = ReadVoting(file);
             var processes = ReadProcesses(file, rules);
+            var required = ReadPullRequests(file, processes);
             return _errors.Count == 0 && tsc is not null && processes is not null
-                ? new ConfigResult.Valid(new GovernancePolicy(tsc, processes), source)
+                ? new ConfigResult.Valid(new GovernancePolicy(tsc, processes) { Required = required }, source)
                 : new ConfigResult.Invalid(_errors, source);
         }
 
@@ -265,6 +266,7 @@ public static class ConfigParser
                 ReadDuration(profile, "voting", path, ProcessProfile.DefaultVoting),
                 ReadRules(profile, path, rules))
             {
+                ProposalChanges = ReadProposalChanges(profile, path),
                 StartBy = ReadStartBy(profile, path),
             };
         }

@@ -34,7 +34,8 @@ public sealed class PathPattern
         pattern = null;
         problem = Problem(text);
         if (problem is not null) return false;
-        pattern = new PathPattern(text, new Regex(ToRegex(text), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1)));
+        // Non-backtracking: a pattern of many *s against a long path matches in linear time, never hangs the bot.
+        pattern = new PathPattern(text, new Regex(ToRegex(text), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
         return true;
     }
 

@@ -26,10 +26,13 @@ public static partial class Governance
         }
     }
 
-    /// <summary>The changes since the round's voting opened: up to its end when that change ended it, else all of them.</summary>
+    /// <summary>
+    /// The changes since the round's voting opened: up to its end when it was cancelled (by that change or otherwise);
+    /// for a decided round all of them, since what is merged may differ from what was approved.
+    /// </summary>
     private static ProposalChanges ChangesOf(IssueFacts facts, Round round) => round.Electorate is null
         ? ProposalChanges.None
-        : ProposalChanges.Since(facts, round.DiscussionEnds, round.EndReason == EndReason.ProposalChanged ? round.EndedAt : null);
+        : ProposalChanges.Since(facts, round.DiscussionEnds, round.Phase == Phase.Cancelled ? round.EndedAt : null);
 
     /// <summary>The comment that says why a new round started, posted once per restart.</summary>
     private static IEnumerable<OutgoingComment> RestartComment(IReadOnlyList<Round> rounds)

@@ -129,7 +129,7 @@ public static partial class Governance
                     break;
                 case IssueEventKind.Labeled when e.Label is not null && context.Policy.ProfileFor(e.Label) is { } profile:
                     // Labelling a closed issue starts nothing; a second trigger label while a round runs is ignored.
-                    if (closed) break;
+                    if (closed || context.Facts.PullRequest?.MergedAt <= e.At) break;
                     if (rounds.Count > 0 && rounds[^1] is { } last && (last.EndedAt is null || last.EndedAt > e.At)) break;
                     if (!MayStart(context, profile, e))
                     {

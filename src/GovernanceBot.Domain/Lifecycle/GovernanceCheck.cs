@@ -8,6 +8,10 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// progress while discussion or voting runs; <c>success</c> when approved (or when no vote is needed); <c>failure</c>
 /// when rejected, without quorum, cancelled, or when <c>pull_requests.require</c> asks for a vote it does not have.
 /// </summary>
+/// <remarks>
+/// While the configuration is invalid (or the TSC cannot be read on a pull request with a process) the check stays in
+/// progress: which paths need a vote is unknown then, so a required check fails closed until the file is fixed.
+/// </remarks>
 public static class GovernanceCheck
 {
     /// <summary>The check as it should be now; null for a plain issue (only pull requests carry it).</summary>

@@ -30,6 +30,13 @@ public sealed record WritePlan(
     IReadOnlyList<string> LabelsToRemove,
     IReadOnlyList<string> LabelsToAdd)
 {
+    /// <summary>
+    /// The <c>governance</c> check run a pull request should carry (<see cref="GovernanceCheck.For"/>); null for a plain
+    /// issue. Not part of <see cref="IsEmpty"/>: the facts do not read the Checks API, so the applier compares it with
+    /// the check run on the head commit itself.
+    /// </summary>
+    public CheckRunView? Check { get; init; }
+
     public bool IsEmpty => Status.Change == StatusChange.None && Comments.Count == 0 && LabelsToRemove.Count == 0 && LabelsToAdd.Count == 0;
 
     public static WritePlan For(IssueFacts facts, Decision decision)
@@ -48,7 +55,10 @@ public sealed record WritePlan(
             status,
             [.. NotYetPosted(decision.Comments, facts.Comments, facts.BotLogin).OrderBy(c => c.Key.StartsWith("reply:", StringComparison.Ordinal))],
             [.. current.Where(l => !decision.PhaseLabels.Contains(l, StringComparer.OrdinalIgnoreCase))],
-            [.. decision.PhaseLabels.Where(l => !current.Contains(l, StringComparer.OrdinalIgnoreCase))]);
+            [.. decision.PhaseLabels.Where(l => !current.Contains(l, StringComparer.OrdinalIgnoreCase))])
+        {
+            Check = GovernanceCheck.For(facts, decision),
+        };
     }
 
     /// <summary>

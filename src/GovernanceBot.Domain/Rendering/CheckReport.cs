@@ -110,6 +110,10 @@ public static class CheckReport
                 ? "votes cast are +1 (abstentions count as votes)"
                 : "+1 and -1 votes are +1 (abstentions count toward quorum only), and at least one +1").Append(Nl);
             if (r.MinApprovals > 0) sb.Append($"  min_approvals: at least {Plural(r.MinApprovals, "+1 vote")}, or the vote is rejected").Append(Nl);
+            if (p.ProposalChanges == ProposalChangesMode.Restart)
+                sb.Append("  proposal changes: restart (a commit pushed or the description edited after voting opened starts a new round)").Append(Nl);
+            if (RequiredPaths(policy, p) is { Count: > 0 } paths)
+                sb.Append($"  required on pull requests changing: {string.Join(", ", paths)}").Append(Nl);
             if (process.Rows.Count == 0) continue;
 
             sb.Append(Nl);
@@ -124,6 +128,10 @@ public static class CheckReport
 
         return sb.ToString();
     }
+
+    /// <summary>The <c>pull_requests.require</c> patterns of a process, as written.</summary>
+    public static IReadOnlyList<string> RequiredPaths(GovernancePolicy policy, ProcessProfile profile) =>
+        [.. policy.Required.Where(r => string.Equals(r.Label, profile.Label, StringComparison.OrdinalIgnoreCase)).SelectMany(r => r.Patterns).Select(p => p.Text)];
 
     private static string TscLine(TscSource tsc, int? tscSize) => (tsc, tscSize) switch
     {
@@ -198,6 +206,8 @@ public static class CheckReport
                 minVoting = process.Profile.Rules.MinVoting > TimeSpan.Zero ? Durations.Format(process.Profile.Rules.MinVoting) : null,
                 minApprovals = process.Profile.Rules.MinApprovals,
                 startBy = process.Profile.StartBy == StartBy.Tsc ? "tsc" : "anyone",
+                proposalChanges = process.Profile.ProposalChanges == ProposalChangesMode.Restart ? "restart" : "flag",
+                requiredPaths = RequiredPaths(policy, process.Profile),
                 quorumVotes = process.QuorumVotes,
 
                 // With abstentions ignored, as in the text: the +1 needed when nobody abstains.

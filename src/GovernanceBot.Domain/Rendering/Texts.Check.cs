@@ -83,7 +83,8 @@ public static partial class Texts
         if (changes.Commits.Count > 0)
         {
             sb.Append($"⚠️ **{Plural(changes.Commits.Count, "commit")} pushed after voting opened**");
-            sb.Append(r.Profile.ProposalChanges == ProposalChangesMode.Restart ? ":" : "; the vote goes on, on the changed proposal:").Append(Nl);
+            var goesOn = r.Phase == Phase.Voting && r.Profile.ProposalChanges == ProposalChangesMode.Flag;
+            sb.Append(goesOn ? "; the vote goes on, on the changed proposal:" : ":").Append(Nl);
             foreach (var c in changes.Commits.Take(ListedCommits))
             {
                 var sha = MarkdownText.Code(c.ShortSha);

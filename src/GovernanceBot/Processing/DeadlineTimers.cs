@@ -14,10 +14,16 @@ public sealed class DeadlineTimers(ReconcileQueue queue, TimeProvider time) : ID
 {
     private readonly ConcurrentDictionary<IssueRef, (DateTimeOffset At, ITimer Timer)> _timers = new();
 
+    // Each issue's next deadline, also while its next wake-up is an earlier "time left" refresh: whatever reconciles the
+    // issue once the deadline has passed (that refresh, a sweep) does the transition, so it must go as a deadline does.
+    private readonly ConcurrentDictionary<IssueRef, DateTimeOffset> _deadlines = new();
+
     /// <summary>Plans the next reconcile of <paramref name="result"/>'s issue: at its next deadline or its next refresh, whichever comes first.</summary>
     public void Schedule(ReconcileResult result)
     {
         var deadlineFirst = result.NextDeadline is { } deadline && (result.RefreshAt is not { } refresh || deadline <= refresh);
+        if (result.NextDeadline is { } next) _deadlines[result.Issue] = next;
+        else _deadlines.TryRemove(result.Issue, out _);
         Schedule(result.Issue, result.WakeAt, deadlineFirst ? ReconcilePriority.Deadline : ReconcilePriority.Refresh);
     }
 
@@ -47,12 +53,22 @@ public sealed class DeadlineTimers(ReconcileQueue queue, TimeProvider time) : ID
             entry.Timer.Dispose();
         }
 
-        queue.Enqueue(new ReconcileRequest(issue, null, priority, at));
+        queue.Enqueue(Urgent(new ReconcileRequest(issue, null, priority, at)));
     }
+
+    /// <summary>
+    /// <paramref name="request"/> as a <see cref="ReconcilePriority.Deadline"/> due at the issue's deadline when that
+    /// deadline has passed (a sweep or a refresh that would do the transition goes in deadline order); else unchanged.
+    /// </summary>
+    public ReconcileRequest Urgent(ReconcileRequest request) =>
+        request.Priority > ReconcilePriority.Deadline && _deadlines.TryGetValue(request.Issue, out var deadline) && deadline <= time.GetUtcNow()
+            ? request with { Priority = ReconcilePriority.Deadline, Due = deadline }
+            : request;
 
     public void Dispose()
     {
         foreach (var (_, entry) in _timers) entry.Timer.Dispose();
         _timers.Clear();
+        _deadlines.Clear();
     }
 }

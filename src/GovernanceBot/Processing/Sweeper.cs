@@ -17,6 +17,7 @@ public sealed partial class Sweeper(
     ProcessIndex index,
     GitHub.IGitHub github,
     ReconcileQueue queue,
+    DeadlineTimers timers,
     GitHub.RateLimitBudget budget,
     TimeProvider time,
     IOptions<GovernanceOptions> options,
@@ -81,7 +82,7 @@ public sealed partial class Sweeper(
         var queued = 0;
         foreach (var issue in index.All())
         {
-            if (queue.Enqueue(new ReconcileRequest(issue, null, ReconcilePriority.Sweep))) queued++;
+            if (queue.Enqueue(timers.Urgent(new ReconcileRequest(issue, null, ReconcilePriority.Sweep)))) queued++;
         }
 
         return queued;

@@ -63,6 +63,41 @@ public sealed class PullRequestLifecycleTests
     }
 
     [Fact]
+    public void A_trigger_label_on_a_merged_pull_request_starts_nothing_even_without_its_closed_event()
+    {
+        var story = Story().Label(3);
+        var facts = story.FactsAt(4);
+        facts = facts with { PullRequest = facts.PullRequest! with { MergedAt = IssueStory.Day(2), MergedBy = "erin" } };
+
+        var decision = Governance.Decide(facts);
+
+        Assert.Empty(decision.Rounds);
+        Assert.Null(decision.StatusComment);
+    }
+
+    [Fact]
+    public void Commits_pushed_after_a_cancellation_are_not_flagged_on_the_cancelled_round()
+    {
+        var story = Story().Label(0).Push(14.2, "During the vote").Unlabel(15).Push(16, "After the cancellation");
+
+        var round = story.BotRunsAt(17).Rounds[^1];
+
+        Assert.Equal(["During the vote"], round.Changes.Commits.Select(c => c.Headline));
+    }
+
+    [Fact]
+    public void Commits_pushed_after_approval_are_still_flagged()
+    {
+        var story = Story().Label(0).Comment(14.5, "alice", "/vote +1").Comment(15, "bob", "/vote +1").Comment(15.5, "carol", "/vote +1").Push(17, "After approval");
+
+        var decision = story.BotRunsAt(18);
+
+        Assert.Equal("approved", decision.Outcome);
+        Assert.Contains("1 commit pushed after voting opened**:", decision.StatusComment, StringComparison.Ordinal);
+        Assert.DoesNotContain("the vote goes on", decision.StatusComment, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Closing_a_pull_request_without_merging_cancels_it_in_those_words()
     {
         var story = Story().Label(0).Close(3, by: "dana");
@@ -208,5 +243,22 @@ public sealed class PullRequestLifecycleTests
 
         Assert.Equal(2, decision.Rounds.Count);
         Assert.Contains("the description was edited after voting opened in round 1", Assert.Single(decision.Comments, c => c.Key.StartsWith("restarted:", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
+    public void Thousands_of_huge_commit_messages_keep_the_status_comment_and_the_check_within_their_limits()
+    {
+        var story = Story().Label(0);
+        var headline = string.Concat(Enumerable.Repeat("<!-- governance-bot:status --> @org/team & ", 300));
+        for (var i = 0; i < 2000; i++) story.Push(14.1 + (i * 0.0001), headline);
+
+        var decision = story.BotRunsAt(15);
+        var check = GovernanceCheck.For(story.FactsAt(15), decision)!;
+
+        Assert.True(GovernanceBot.Domain.Rendering.GitHubLimits.Size(decision.StatusComment!) <= GovernanceBot.Domain.Rendering.GitHubLimits.StatusBudget);
+        Assert.True(check.Summary.Length < 65_535, $"{check.Summary.Length}");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(decision.StatusComment!, "<!-- governance-bot:status"));
+        Assert.DoesNotContain("@org", check.Summary, StringComparison.Ordinal);
     }
 }

@@ -80,4 +80,28 @@ public sealed class WritePlanTests
         story.BotRunsAt(14);
         Assert.Empty(WritePlan.NotYetPosted(decision.Comments, story.Comments, Bot));
     }
+
+    [Fact]
+    public void A_merge_before_the_decision_plans_the_cancelled_comment_the_label_and_a_failing_check()
+    {
+        var story = new IssueStory().AsPullRequest().Label(0);
+        story.BotRunsAt(14);
+        story.Merge(15);
+
+        var (_, plan) = PlanAt(story, 15);
+
+        Assert.StartsWith("cancelled:", Assert.Single(plan.Comments).Key, StringComparison.Ordinal);
+        Assert.Equal([PhaseLabels.Voting], plan.LabelsToRemove);
+        Assert.Equal([PhaseLabels.Cancelled], plan.LabelsToAdd);
+        Assert.Equal(StatusChange.Edit, plan.Status.Change);
+        Assert.Equal((CheckStatus.Completed, CheckConclusion.Failure), (plan.Check!.Status, plan.Check.Conclusion));
+    }
+
+    [Fact]
+    public void A_plain_issue_plans_no_check()
+    {
+        var (_, plan) = PlanAt(new IssueStory().Label(0), 1);
+
+        Assert.Null(plan.Check);
+    }
 }

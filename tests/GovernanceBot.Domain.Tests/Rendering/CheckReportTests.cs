@@ -46,8 +46,30 @@ public sealed class CheckReportTests
 
         """;
 
+    /// <summary>The example of the README's "Pull requests" section.</summary>
+    private const string PullRequestExample =
+        """
+        tsc: { members: [alice, bob, carol] }
+        processes:
+          rfc: { proposal_changes: restart }
+          governance-amendment:
+        pull_requests:
+          require:
+            governance-amendment: [GOVERNANCE.md, "docs/governance/**"]
+
+        """;
+
     private static GovernancePolicy Policy(string text) =>
         Assert.IsType<ConfigResult.Valid>(ConfigParser.Parse(text, ".github/governance.yml")).Policy;
+
+    [Fact]
+    public void The_pull_request_settings_are_listed_under_their_label()
+    {
+        var result = ConfigParser.Parse(PullRequestExample, ".github/governance.yml");
+
+        Golden.Verify("check-pull-requests", CheckReport.Text(result, tscSize: null), ".txt");
+        Assert.Contains("\"requiredPaths\": [\n        \"GOVERNANCE.md\",\n        \"docs/governance/**\"", CheckReport.JsonReport(result, tscSize: null), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void The_readme_example_needs_a_quorum_of_3_and_2_3_4_votes_for_3_4_5_cast()

@@ -121,4 +121,33 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("usage: check", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pull_request_requirements_are_printed_under_their_label()
+    {
+        var path = File("pr.yml", "tsc: { members: [alice, bob, carol] }\npull_requests:\n  require:\n    governance-amendment: [GOVERNANCE.md, \"docs/governance/**\"]\n");
+
+        var (code, text, _) = await Check(path);
+        var (_, json, _) = await Check(path, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"Label governance-amendment:\n(  .*\n)*  required on pull requests changing: GOVERNANCE\.md, docs/governance/\*\*\n", text);
+        using var doc = JsonDocument.Parse(json);
+        var amendment = doc.RootElement.GetProperty("processes").EnumerateArray().Single(p => p.GetProperty("label").GetString() == "governance-amendment");
+        Assert.Equal(["GOVERNANCE.md", "docs/governance/**"], amendment.GetProperty("requiredPaths").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Theory]
+    [InlineData("charter: [GOVERNANCE.md]", "pull_requests.require.charter", "not a trigger label")]
+    [InlineData("rfc: [/GOVERNANCE.md]", "pull_requests.require.rfc", "relative to the repository root")]
+    [InlineData("rfc: [\"docs/{a,b}/**\"]", "pull_requests.require.rfc", "do not support")]
+    [InlineData("rfc: [\"docs/**.md\"]", "pull_requests.require.rfc", "** must be a whole folder level")]
+    public async Task A_bad_pull_request_requirement_is_a_clear_error_and_exits_1(string entry, string key, string message)
+    {
+        var (code, text, _) = await Check(File("bad-pr.yml", $"tsc: {{ members: [alice] }}\npull_requests:\n  require:\n    {entry}\n"));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"line 4, {key}: ", text, StringComparison.Ordinal);
+        Assert.Contains(message, text, StringComparison.Ordinal);
+    }
 }
