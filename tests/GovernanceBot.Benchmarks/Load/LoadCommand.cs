@@ -38,7 +38,8 @@ internal static class LoadCommand
         Console.WriteLine(settings.ReachableGitHub
             ? "GitHub: the tests' fake, in this process; the bot's workers reconcile octo-org/rfcs#12 again and again while the deliveries come"
             : "GitHub: a black hole (connections accepted by the kernel, never answered): the workers' first request for octo-org/rfcs#12 waits, every later delivery coalesces onto it; what is measured is the acknowledgement alone");
-        Console.WriteLine($"{settings}; body {delivery.Bytes} bytes; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{settings.Rate}/s for {settings.Seconds} s after {settings.WarmUpSeconds} s of warm-up, then {settings.Connections} connections " +
+            $"for {settings.BurstSeconds} s; {settings.Runs} runs; bot settings: [{string.Join(", ", settings.BotEnvironment)}]; body {delivery.Bytes} bytes; {Environment.ProcessorCount} cores");
 
         var runs = new List<(TargetRun Bot, TargetRun Bare)>();
         for (var run = 1; run <= settings.Runs; run++)
