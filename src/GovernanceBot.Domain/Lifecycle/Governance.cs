@@ -41,7 +41,7 @@ public static partial class Governance
 
         // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
         IReadOnlyList<string> tsc = [.. ((TscResult.Resolved)facts.Tsc).Members.Distinct(StringComparer.OrdinalIgnoreCase)];
-        var context = new Context(facts, policy, tsc, parsed, records);
+        var context = new Context(facts, policy, tsc, parsed, records) { ReadsHistory = recompute };
         var (rounds, refused) = BuildRounds(context);
         var comments = new List<OutgoingComment>();
         comments.AddRange(Replies(context, rounds));
@@ -112,6 +112,12 @@ public static partial class Governance
         IReadOnlyList<ParsedComment> Comments,
         IReadOnlyDictionary<string, RoundRecord> Records)
     {
+        /// <summary>
+        /// The audit: a vote comment edited later is read back from its edit history when deciding whether the vote could
+        /// close early, as the bot read it then; otherwise it counts as not known until its last edit.
+        /// </summary>
+        public bool ReadsHistory { get; init; }
+
         public bool IsTsc(string login) => Tsc.Any(m => SameLogin(m, login));
 
         public bool MayCancel(string login) => IsTsc(login) || SameLogin(login, Facts.Issue.Author);

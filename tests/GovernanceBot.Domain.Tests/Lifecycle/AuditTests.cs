@@ -77,6 +77,36 @@ public sealed class AuditTests
 
     [Fact]
     [Trait("Category", "Hostile")]
+    public void A_vote_that_closed_the_vote_early_and_was_edited_after_the_close_is_read_back_from_its_history()
+    {
+        // carol's +1 made everyone have voted (closed early at day 15.5); she rewrites it on day 20.
+        var story = Decided();
+        var carol = story.Comments.First(c => c.Author == "carol").Id;
+        story.Edit(carol, 20, "/vote -1 Changed my mind after the close.");
+
+        var report = Audit.Check(story.FactsAt(30), Issue);
+
+        Assert.True(report.Agrees, string.Join("; ", report.Differences));
+        var round = Assert.Single(report.Rounds);
+        Assert.Equal((Phase.Approved, EndReason.AllVoted, IssueStory.Day(15.5)), (round.Phase, round.EndReason!.Value, round.EndedAt!.Value));
+        Assert.Equal((2, 0), (round.Tally!.Plus, round.Tally.Minus));
+    }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
+    public void A_vote_edited_after_an_early_close_with_no_readable_history_is_a_difference_not_a_guess()
+    {
+        var story = Decided();
+        var carol = story.Comments.First(c => c.Author == "carol").Id;
+        story.Edit(carol, 20, "/vote -1 Changed my mind after the close.").ForgetHistory(carol);
+
+        var report = Audit.Check(story.FactsAt(30), Issue);
+
+        Assert.Contains(report.Differences, d => d.Problem == AuditProblem.Outcome || d.Problem == AuditProblem.ClosedAt);
+    }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
     public void A_recorded_vote_that_the_comments_do_not_give_is_a_difference()
     {
         var story = Decided();

@@ -103,6 +103,24 @@ public sealed class AuditCommandTests(GitHubBehindPrism wire) : IAsyncLifetime
 
     [Fact]
     [Trait("Category", "Hostile")]
+    public async Task A_vote_that_closed_the_vote_early_and_was_edited_after_the_close_still_agrees()
+    {
+        var votes = await DecidedAsync(); // carol's +1 closed it: everyone had voted
+        await _app.StopAsync();
+        _app.Advance(TimeSpan.FromDays(1));
+        _app.GitHub.EditComment(votes[2], "/vote -1 Changed my mind after the close.");
+
+        var (code, output, errors) = await AuditAsync();
+
+        Assert.True(code == 0, output + errors);
+        Assert.Contains("every member of the electorate had voted", output);
+        Assert.Contains("Tally: 2 × +1, 0 × 0, 1 × -1", output);
+        Assert.Contains("carol +1 at", output);
+        _app.AssertNoViolations();
+    }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
     public async Task A_bad_target_an_unknown_issue_and_a_rejected_token_exit_2_with_a_clear_error()
     {
         var (code, _, errors) = await AuditAsync(target: "octo-org/rfcs");
