@@ -62,7 +62,7 @@ public static partial class AuditCommand
         }
         catch (AuthorizationException)
         {
-            await stderr.WriteAsync(Texts.AuditUnauthorized(issue.ToString()));
+            await stderr.WriteAsync(token is null ? Texts.AuditNeedsToken(issue.ToString()) : Texts.AuditUnauthorized(issue.ToString()));
             return 2;
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or InvalidOperationException or TimeoutException)

@@ -27,6 +27,9 @@ public static partial class Texts
     public static string AuditUnauthorized(string issue) =>
         $"audit: GitHub refused the token while reading {issue} (401 Bad credentials): give a valid read-only token with --token or GITHUB_TOKEN." + Nl;
 
+    public static string AuditNeedsToken(string issue) =>
+        $"audit: GitHub answered 401 while reading {issue} without a token (its GraphQL API, which gives the edit history, needs one): give a read-only token with --token or GITHUB_TOKEN." + Nl;
+
     public static string AuditUnreadable(string issue, string reason) => $"audit: {issue} could not be read: {reason}" + Nl;
 
     public static string AuditNoBot(string issue) =>

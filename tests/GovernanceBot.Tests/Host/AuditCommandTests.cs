@@ -136,6 +136,10 @@ public sealed class AuditCommandTests(GitHubBehindPrism wire) : IAsyncLifetime
         Assert.Equal(2, code);
         Assert.Contains("401 Bad credentials", errors);
 
+        (code, _, errors) = await AuditAsync(token: "");
+        Assert.Equal(2, code);
+        Assert.Contains("without a token", errors);
+
         (code, _, errors) = await AuditAsync(extra: ["--frobnicate"]);
         Assert.Equal(2, code);
         Assert.Contains("usage: GovernanceBot audit", errors);
