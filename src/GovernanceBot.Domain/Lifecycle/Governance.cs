@@ -221,7 +221,11 @@ public static partial class Governance
 
         if (cancel is not null && cancel.At < closeAt)
         {
-            var ballotsAtCancel = electorate is null ? [] : Ballots(context, electorate, discussionEnds, c => c.At < cancel.At);
+            // GitHub's times are to the second: a vote cast in the same second as the merge, the close, the label's
+            // removal or the cancel command cannot be put after it, so it is recorded with the others (the round decides
+            // nothing either way) rather than answered as "not counted". A restart's new round takes that second instead.
+            var sameSecondCounts = cancel.Reason != EndReason.ProposalChanged;
+            var ballotsAtCancel = electorate is null ? [] : Ballots(context, electorate, discussionEnds, c => c.At < cancel.At || (sameSecondCounts && c.At == cancel.At));
             return round with
             {
                 Phase = Phase.Cancelled,
