@@ -49,6 +49,7 @@ public static partial class Governance
         var latest = rounds[^1];
         comments.AddRange(RestartComment(rounds));
         comments.AddRange(Transitions(context, latest));
+        comments.AddRange(Reminders(latest, facts.Now));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
         {
@@ -57,6 +58,10 @@ public static partial class Governance
             _ => null,
         };
         DateTimeOffset? refresh = deadline is { } d ? TimeText.NextChange(d, facts.Now) : null;
+
+        // A reminder due before the next change of text is a moment the bot must wake at too.
+        var reminder = NextReminderAt(latest, facts.Now);
+        if (reminder is { } r && (refresh is null || r < refresh)) refresh = r;
         return new Decision(
             [latest.Phase.Label()],
             body,
@@ -67,6 +72,7 @@ public static partial class Governance
             latest.Tally)
         {
             Rounds = rounds,
+            ReminderAt = reminder,
         };
     }
 
