@@ -31,8 +31,8 @@ public static partial class Governance
             .Order();
         foreach (var t in candidates)
         {
-            var known = KnownVotesAt(context, electorate, opens, t);
-            if (known.Count == electorate.Count) return (t, EndReason.AllVoted);
+            var (allVoted, known) = KnownVotesAt(context, electorate, opens, t);
+            if (allVoted) return (t, EndReason.AllVoted);
             if (rules.CloseEarly != EarlyClose.Decided) continue;
             var plus = known.Count(v => v == VoteChoice.Approve);
             var zero = known.Count(v => v == VoteChoice.Abstain);
@@ -42,13 +42,29 @@ public static partial class Governance
         return null;
     }
 
-    /// <summary>Each member's latest counted vote as it could be read at <paramref name="at"/>; a member with a comment edited since is left out.</summary>
-    private static List<VoteChoice> KnownVotesAt(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, DateTimeOffset at) =>
-        [.. context.Comments
-            .Where(c => c.At >= opens && c.At <= at && electorate.Any(m => SameLogin(m, c.Author)))
+    /// <summary>
+    /// When <c>min_voting</c> stops holding back an early close, or null when nothing is held: the bot looks again then,
+    /// since a vote already settled closes at that moment with no new event.
+    /// </summary>
+    private static DateTimeOffset? EarlyCloseFrom(Round round) =>
+        round.Profile.Rules is { CloseEarly: not EarlyClose.Never, MinVoting: var min } && min > TimeSpan.Zero ? round.DiscussionEnds + min : null;
+
+    /// <summary>
+    /// Whether every member had a vote comment whose text was known at <paramref name="at"/>, and each member's latest
+    /// vote as read then; a member whose latest vote comment was edited since counts as not having voted.
+    /// </summary>
+    private static (bool AllVoted, List<VoteChoice> Known) KnownVotesAt(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, DateTimeOffset at)
+    {
+        var byMember = context.Comments
+            .Where(c => c.At >= opens && c.At <= at && c.CountableVote is not null && electorate.Any(m => SameLogin(m, c.Author)))
             .GroupBy(c => c.Author, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.All(c => c.Comment.UpdatedAt <= at))
-            .Select(g => g.Where(c => c.CountableVote is not null).OrderBy(c => c.At).ThenBy(c => c.Comment.Id).LastOrDefault())
-            .OfType<ParsedComment>()
-            .Select(c => c.CountableVote!.Choice)];
+            .ToList();
+        var allVoted = electorate.All(m => byMember.Any(g => SameLogin(g.Key, m) && g.Any(c => c.Comment.UpdatedAt <= at)));
+        var known = byMember
+            .Select(g => g.OrderBy(c => c.At).ThenBy(c => c.Comment.Id).Last())
+            .Where(c => c.Comment.UpdatedAt <= at)
+            .Select(c => c.CountableVote!.Choice)
+            .ToList();
+        return (allVoted, known);
+    }
 }

@@ -8,7 +8,8 @@ public static partial class Governance
 {
     /// <summary>
     /// Whether the label event starts a round: anyone's label does unless the profile says <c>start_by: tsc</c>. A round
-    /// the bot already keeps a record of goes on whoever started it, so changing the setting stops no running process.
+    /// the bot already keeps a record of (its vote has opened) goes on whoever started it, so setting <c>start_by: tsc</c>
+    /// later stops no open vote; a discussion an outsider started before the change is not recorded yet and stops.
     /// </summary>
     private static bool MayStart(Context context, ProcessProfile profile, IssueEvent labeled) =>
         profile.StartBy != StartBy.Tsc

@@ -66,7 +66,7 @@ public static partial class Governance
             [latest.Phase.Label()],
             body,
             comments,
-            deadline,
+            latest.Phase == Phase.Voting && EarlyCloseFrom(latest) is { } from && from > facts.Now && from < latest.VotingEnds ? from : deadline,
             refresh,
             latest.Phase.Slug(),
             latest.Tally)

@@ -36,13 +36,13 @@ public static partial class Texts
     private static string ClosedHow(Round r)
     {
         var t = r.Tally!;
-        var others = t.NotVoted == 1 ? "the 1 TSC member who has not voted" : $"the {t.NotVoted} TSC members who have not voted";
+        var (others, all) = t.NotVoted == 1 ? ("the 1 TSC member who has not voted", "votes") : ($"the {t.NotVoted} TSC members who have not voted", "all vote");
         return r.EndReason switch
         {
             EndReason.AllVoted => "as soon as every TSC member had voted",
-            EndReason.Decided when r.Phase == Phase.Approved => $"early, because the result could no longer change: it stays approved even if {others} all vote -1",
-            EndReason.Decided when r.Phase == Phase.Rejected => $"early, because the result could no longer change: it cannot be approved even if {others} all vote +1",
-            EndReason.Decided => $"early, because the result could no longer change: quorum cannot be reached even if {others} all vote",
+            EndReason.Decided when r.Phase == Phase.Approved => $"early, because the result could no longer change: it stays approved even if {others} {all} -1",
+            EndReason.Decided when r.Phase == Phase.Rejected => $"early, because the result could no longer change: it cannot be approved even if {others} {all} +1",
+            EndReason.Decided => $"early, because the result could no longer change: quorum cannot be reached even if {others} {(t.NotVoted == 1 ? "votes" : "all vote")}",
             _ => "at its deadline",
         };
     }
@@ -63,7 +63,7 @@ public static partial class Texts
     {
         var label = MarkdownText.Code(profile.Label);
         return Markers.For(Markers.StartRefusedKey(profile.Label)) + Nl
-            + $"Thank you, @{labelledBy}. In this repository only a TSC member can start a {MarkdownText.Inline(profile.DisplayName)} process, "
+            + $"Thank you, @{labelledBy}. In this repository only a TSC member can start the {MarkdownText.Inline(profile.DisplayName)} process, "
             + $"so the {label} label has started nothing yet. To get it started, ask a TSC member to remove the {label} label and apply it again; "
             + "the discussion period begins then." + Nl;
     }
