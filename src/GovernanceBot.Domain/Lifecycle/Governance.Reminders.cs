@@ -20,7 +20,7 @@ public static partial class Governance
         yield return new OutgoingComment(
             Markers.ReminderKey(latest.Key, offset),
             Texts.Reminder(latest, offset, missing, now),
-            $"reminder {Durations.Format(offset)} before the deadline");
+            $"reminder {Durations.Format(offset)} before the deadline to {string.Join(", ", missing)}");
     }
 
     /// <summary>The offset of the reminder due at <paramref name="now"/> on <paramref name="round"/>, or null.</summary>
