@@ -17,6 +17,9 @@ internal sealed class StoredIssue(RepoKey repo, int number, long id, string titl
 
     public bool IsOpen { get; set; } = true;
 
+    /// <summary>The issue's description (empty for the issues tests give; set for the ones the App opens).</summary>
+    public string Body { get; set; } = "";
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public bool IsPullRequest { get; set; }
