@@ -36,18 +36,18 @@ public static partial class Texts
             .Append("and their participation over the last 12 months: the votes they cast / the rounds whose electorate they were in. ")
             .Append($"A member inactive for {Durations.Format(settings.ContactAfter)} is mentioned here once; after {Durations.Format(settings.ReviewAfter)} ")
             .Append($"a review of their membership is opened with the label `{SuccessionSettings.ReviewLabel}`.").Append(Nl).Append(Nl);
-        sb.Append("| Member | Last activity | Inactive for | Votes / rounds (12 months) |").Append(Nl);
-        sb.Append("|---|---|---|---|").Append(Nl);
+        sb.Append("| Member | Last activity | Votes / rounds (12 months) |").Append(Nl);
+        sb.Append("|---|---|---|").Append(Nl);
         foreach (var m in members)
         {
             var last = m.LastActivity is { } at
                 ? m.Url is { } url ? $"[{Date(at)}]({url})" : Date(at)
                 : "none found";
-            var idle = m.LastActivity is { } since ? $"{(int)(now - since).TotalDays}d" : "—";
-            sb.Append($"| {MarkdownText.Code(m.Login)} | {last} | {idle} | {m.Votes} / {m.Rounds} |").Append(Nl);
+            sb.Append($"| {MarkdownText.Code(m.Login)} | {last} | {m.Votes} / {m.Rounds} |").Append(Nl);
         }
 
-        sb.Append(Nl).Append("Updated once a day by the governance bot; inactivity counts whole days in UTC.").Append(Nl);
+        sb.Append(Nl).Append($"Checked once a day by the governance bot (the table changes only when a row does; last change {Date(now)}). ")
+            .Append("A member with no activity found is listed but not contacted: there is no date to count from.").Append(Nl);
         return sb.ToString();
     }
 

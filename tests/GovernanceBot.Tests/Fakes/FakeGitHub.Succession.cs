@@ -26,6 +26,20 @@ public sealed partial class FakeGitHub
         return counts;
     }
 
+    /// <summary>An open issue opened at <paramref name="at"/> by <paramref name="author"/>, who comments on it then.</summary>
+    public FakeGitHub GivenOldComment(string repo, int number, string author, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            var key = RepoKey.Parse(repo);
+            var issue = state.AddIssue(key, number, $"Discussion {number}", author, []);
+            issue.CreatedAt = at;
+            state.AddComment(issue, key.ToString(), author, "Sounds good to me.", isBot: false, at);
+        }
+
+        return this;
+    }
+
     /// <summary>The issue's body as GitHub holds it.</summary>
     public string IssueBody(string repo, int number)
     {

@@ -13,7 +13,7 @@ internal sealed class StoredIssue(RepoKey repo, int number, long id, string titl
 
     public string Author { get; } = author;
 
-    public DateTimeOffset CreatedAt { get; } = createdAt;
+    public DateTimeOffset CreatedAt { get; set; } = createdAt;
 
     public bool IsOpen { get; set; } = true;
 
