@@ -73,6 +73,7 @@ public static partial class Governance
         {
             Rounds = rounds,
             ReminderAt = reminder,
+            OnDecided = OnDecidedActions(facts, latest),
         };
     }
 
