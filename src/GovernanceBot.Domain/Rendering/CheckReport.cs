@@ -94,6 +94,7 @@ public static class CheckReport
         var sb = new StringBuilder();
         sb.Append($"{valid.Source} is valid.").Append(Nl).Append(Nl);
         sb.Append(TscLine(policy.Tsc, tscSize)).Append(Nl);
+        sb.Append(Texts.CheckSuccession(policy));
 
         foreach (var process in Work(policy, size))
         {
