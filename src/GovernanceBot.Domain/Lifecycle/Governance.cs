@@ -80,6 +80,7 @@ public static partial class Governance
         {
             Rounds = rounds,
             ReminderAt = reminder,
+            OnDecided = OnDecidedActions(facts, latest),
         };
     }
 
