@@ -56,6 +56,7 @@ public static partial class Governance
         var latest = rounds[^1];
         comments.AddRange(RestartComment(rounds));
         comments.AddRange(Transitions(context, latest));
+        comments.AddRange(Reminders(latest, facts.Now));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
         {
@@ -64,6 +65,10 @@ public static partial class Governance
             _ => null,
         };
         DateTimeOffset? refresh = deadline is { } d ? TimeText.NextChange(d, facts.Now) : null;
+
+        // A reminder due before the next change of text is a moment the bot must wake at too.
+        var reminder = NextReminderAt(latest, facts.Now);
+        if (reminder is { } r && (refresh is null || r < refresh)) refresh = r;
         return new Decision(
             [latest.Phase.Label()],
             body,
@@ -74,6 +79,7 @@ public static partial class Governance
             latest.Tally)
         {
             Rounds = rounds,
+            ReminderAt = reminder,
         };
     }
 
@@ -221,7 +227,11 @@ public static partial class Governance
 
         if (cancel is not null && cancel.At < closeAt)
         {
-            var ballotsAtCancel = electorate is null ? [] : Ballots(context, electorate, discussionEnds, c => c.At < cancel.At);
+            // GitHub's times are to the second: a vote cast in the same second as the merge, the close, the label's
+            // removal or the cancel command cannot be put after it, so it is recorded with the others (the round decides
+            // nothing either way) rather than answered as "not counted". A restart's new round takes that second instead.
+            var sameSecondCounts = cancel.Reason != EndReason.ProposalChanged;
+            var ballotsAtCancel = electorate is null ? [] : Ballots(context, electorate, discussionEnds, c => c.At < cancel.At || (sameSecondCounts && c.At == cancel.At));
             return round with
             {
                 Phase = Phase.Cancelled,
