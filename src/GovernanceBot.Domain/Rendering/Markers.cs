@@ -53,6 +53,9 @@ public static class Markers
 
     public static string CancelledKey(string roundKey) => $"cancelled:{roundKey}";
 
+    /// <summary>The reminder posted <paramref name="offset"/> before the voting deadline of round <paramref name="roundKey"/>: once per round and offset.</summary>
+    public static string ReminderKey(string roundKey, TimeSpan offset) => $"reminder:{roundKey}:{Config.Durations.Format(offset)}";
+
     /// <summary>The reply to a trigger label applied by someone outside the TSC (<c>start_by: tsc</c>): once per issue and label.</summary>
     public static string StartRefusedKey(string label) => $"start-refused:{label.ToLowerInvariant()}";
 
