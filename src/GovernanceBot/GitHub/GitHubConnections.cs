@@ -30,15 +30,20 @@ internal sealed class GitHubConnections : IDisposable
     internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary)
     {
         Budget = new RateLimitBudget(time);
+        SearchPace = new SearchPace(time);
         _baseAddress = options.ApiBaseUri;
         _jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
 #pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
-        // Octokit → conditional GETs (Octokit's CachingHttpClient: 304s cost nothing) → retries, and per attempt the write
-        // pace, then the attempt timeout → a rejected token is forgotten → rate-limit bookkeeping → network.
+        // Octokit → conditional GETs (Octokit's CachingHttpClient: 304s cost nothing) → the search pace (waited before any
+        // attempt timeout starts) → retries, and per attempt the write pace, then the attempt timeout → a rejected token is
+        // forgotten → rate-limit bookkeeping → network.
         _http = new CachingHttpClient(
-            new HttpClientAdapter(() => GitHubResilienceHandler.Create(
-                options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(),
-                new RejectedTokenHandler(() => Tokens ?? throw new InvalidOperationException("no token cache yet")) { InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary } })),
+            new HttpClientAdapter(() => new SearchPaceHandler(SearchPace)
+            {
+                InnerHandler = GitHubResilienceHandler.Create(
+                    options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(),
+                    new RejectedTokenHandler(() => Tokens ?? throw new InvalidOperationException("no token cache yet")) { InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary } }),
+            }),
             new GitHubResponseCache());
 #pragma warning restore CA2000
         App = CreateClient(new AppCredentials(_jwt));
@@ -52,6 +57,9 @@ internal sealed class GitHubConnections : IDisposable
 
     /// <summary>What is left of the rate limits, fed by every answer.</summary>
     public RateLimitBudget Budget { get; }
+
+    /// <summary>GitHub's own limit on search requests (30 a minute), held by every search request.</summary>
+    public SearchPace SearchPace { get; }
 
     /// <summary>Authenticated as the installation (its cached access token).</summary>
     public GitHubClient ForInstallation(long installationId) =>

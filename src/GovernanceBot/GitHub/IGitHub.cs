@@ -53,7 +53,7 @@ public interface IGitHub
     Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The open issues, in every repository of the installation's account it can see, that carry any of
+    /// The open issues and pull requests, in every repository of the installation's account it can see, that carry any of
     /// <paramref name="labels"/>: one issue search (<c>GET /search/issues</c>, plus pages), whatever the number of repositories.
     /// </summary>
     Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken);

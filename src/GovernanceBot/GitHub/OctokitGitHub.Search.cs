@@ -8,7 +8,7 @@ internal sealed partial class OctokitGitHub
     private const int SearchPageSize = 100;
 
     /// <remarks>
-    /// <c>GET /search/issues?q=is:issue is:open org:OWNER label:"a","b"</c>: the labels of one <c>label:</c> qualifier,
+    /// <c>GET /search/issues?q=is:open org:OWNER label:"a","b"</c> (issues and pull requests alike): the labels of one <c>label:</c> qualifier,
     /// separated by commas, are OR'd. A user account is named with <c>user:</c>. Search has its own limit (30 requests a
     /// minute), so this runs on the slow discovery schedule only. Search sees only what the installation can see.
     /// </remarks>
@@ -29,7 +29,7 @@ internal sealed partial class OctokitGitHub
             var result = await GitHubCallContext.RunAsync(cancellationToken, () => api.Get<SearchIssuesResult>(Relative("search/issues"), parameters));
             foreach (var item in result.Items)
             {
-                if (item.PullRequest is null && RepositoryOf(item.Url) is var (owner, name)) found.Add(new IssueRef(new RepoRef(installation.Id, owner, name), item.Number));
+                if (RepositoryOf(item.Url) is var (owner, name)) found.Add(new IssueRef(new RepoRef(installation.Id, owner, name), item.Number));
             }
 
             // GitHub serves at most 1,000 results of a search (10 pages of 100).
@@ -39,9 +39,9 @@ internal sealed partial class OctokitGitHub
         return [.. found.Distinct()];
     }
 
-    /// <summary>The search's <c>q</c>: open issues of the account carrying any of the labels.</summary>
+    /// <summary>The search's <c>q</c>: open issues and pull requests of the account carrying any of the labels (both can run a process).</summary>
     public static string SearchQuery(InstallationRef installation, IEnumerable<string> labels) =>
-        $"is:issue is:open {(installation.IsUser ? "user" : "org")}:{installation.Account} label:{string.Join(',', labels.Select(l => $"\"{l}\""))}";
+        $"is:open {(installation.IsUser ? "user" : "org")}:{installation.Account} label:{string.Join(',', labels.Select(l => $"\"{l}\""))}";
 
     /// <summary>Owner and name from an issue's API URL (<c>…/repos/OWNER/NAME/issues/N</c>).</summary>
     private static (string Owner, string Name)? RepositoryOf(string? url)

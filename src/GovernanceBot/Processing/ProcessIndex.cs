@@ -33,6 +33,17 @@ public sealed class ProcessIndex
         if (_open.TryGetValue(issue.Repo.InstallationId, out var issues)) issues.TryRemove(issue, out _);
     }
 
+    /// <summary>The installations with at least one known process.</summary>
+    public IReadOnlyList<long> Installations => [.. _open.Where(p => !p.Value.IsEmpty).Select(p => p.Key)];
+
+    /// <summary>Forgets the processes of repositories the installation no longer reaches (removed from it).</summary>
+    public void ForgetRepositories(long installationId, IEnumerable<string> fullNames)
+    {
+        if (!_open.TryGetValue(installationId, out var issues)) return;
+        var removed = fullNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var issue in issues.Keys.Where(i => removed.Contains(i.Repo.ToString()))) issues.TryRemove(issue, out _);
+    }
+
     /// <summary>Forgets an installation's processes (the App was uninstalled there).</summary>
     public void Forget(long installationId) => _open.TryRemove(installationId, out _);
 

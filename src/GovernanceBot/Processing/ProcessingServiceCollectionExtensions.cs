@@ -19,6 +19,7 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<DeadlineTimers>();
         services.AddSingleton<InstallationDirectory>();
         services.AddSingleton<ProcessIndex>();
+        services.AddSingleton<Discovery>();
         services.AddSingleton<ReconcileWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileWorker>());
         services.AddSingleton<Sweeper>();

@@ -4,6 +4,7 @@ using GovernanceBot.Processing;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
 using Octokit.Webhooks.Events.CheckRun;
+using Octokit.Webhooks.Events.Installation;
 using Octokit.Webhooks.Events.IssueComment;
 using Octokit.Webhooks.Events.Issues;
 using Octokit.Webhooks.Events.PullRequest;
@@ -23,7 +24,8 @@ public sealed partial class DeliveryRouter(
     ReconcileQueue queue,
     InstallationDirectory installations,
     IInstallationTokens tokens,
-    ILogger<DeliveryRouter> logger)
+    ILogger<DeliveryRouter> logger,
+    Discovery? discovery = null)
 {
     // Only what can change a process: labels, open/closed. The rest (edited, assigned, pinned...) changes nothing.
     private static readonly HashSet<string> IssueActions =
@@ -90,11 +92,28 @@ public sealed partial class DeliveryRouter(
         return outcomes.FirstOrDefault(o => o.Result == DeliveryResult.Accepted) ?? outcomes[0];
     }
 
-    private DeliveryOutcome Installation(InstallationEvent e, string? deliveryId) =>
-        Refresh("installation", e, e.Installation?.Id, deliveryId, "installations");
+    private DeliveryOutcome Installation(InstallationEvent e, string? deliveryId)
+    {
+        if (e.Installation?.Id is { } id)
+        {
+            // Uninstalled: forgotten at once. Anything else (installed, unsuspended, new permissions): searched again.
+            if (e.Action == InstallationActionValue.Deleted) discovery?.Forget(id);
+            else discovery?.MarkDue(id);
+        }
 
-    private DeliveryOutcome InstallationRepositories(InstallationRepositoriesEvent e, string? deliveryId) =>
-        Refresh("installation_repositories", e, e.Installation?.Id, deliveryId, "repositories");
+        return Refresh("installation", e, e.Installation?.Id, deliveryId, "installations");
+    }
+
+    private DeliveryOutcome InstallationRepositories(InstallationRepositoriesEvent e, string? deliveryId)
+    {
+        if (e.Installation?.Id is { } id)
+        {
+            discovery?.ForgetRepositories(id, [.. e.RepositoriesRemoved?.Select(r => r.FullName) ?? []]);
+            discovery?.MarkDue(id);
+        }
+
+        return Refresh("installation_repositories", e, e.Installation?.Id, deliveryId, "repositories");
+    }
 
     /// <summary>Deleted, suspended, granted new permissions, repositories changed: the cached token and list are wrong in every case.</summary>
     private DeliveryOutcome Refresh(string eventName, WebhookEvent e, long? installationId, string? deliveryId, string whatIsReadAgain)

@@ -4,7 +4,7 @@ using WireMock;
 namespace GovernanceBot.Tests.Fakes;
 
 /// <summary>
-/// Issue search (<c>GET /search/issues</c>): the qualifiers the bot uses — <c>is:issue</c>, <c>is:open</c>,
+/// Issue search (<c>GET /search/issues</c>): the qualifiers the bot uses — <c>is:open</c> (pull requests too unless <c>is:issue</c>),
 /// <c>org:</c>/<c>user:</c> and one <c>label:</c> with comma-separated (OR'd) names — over the installation's view.
 /// </summary>
 public sealed partial class FakeGitHub
@@ -17,13 +17,13 @@ public sealed partial class FakeGitHub
             .SelectMany(t => t["label:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries))
             .Select(l => l.Trim('"'))
             .ToList();
-        if (owner is null || labels.Count == 0 || !q.Contains("is:open") || !q.Contains("is:issue"))
+        if (owner is null || labels.Count == 0 || !q.Contains("is:open"))
         {
             // The bot asks only this one kind of search; anything else is a mistake in the test or the bot.
             return Answer.Of(422, Error("Validation Failed", "https://docs.github.com/rest/search/search#search-issues-and-pull-requests"));
         }
 
-        var found = state.SearchOpenIssues(installation, owner, labels).ToList();
+        var found = state.SearchOpenIssues(installation, owner, labels, pullRequestsToo: !q.Contains("is:issue")).ToList();
         var (page, links) = Paginate(request, found.Count);
         var items = found.Skip(page.Skip).Take(page.Take).Select(issue =>
         {

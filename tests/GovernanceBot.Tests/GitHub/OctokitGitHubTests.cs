@@ -210,7 +210,7 @@ public sealed class OctokitGitHubTests : IDisposable
     }
 
     [Fact]
-    public async Task One_search_across_pages_finds_the_open_issues_carrying_any_process_label_in_every_repository_of_the_account()
+    public async Task One_search_across_pages_finds_the_open_issues_and_pull_requests_carrying_any_process_label_in_every_repository_of_the_account()
     {
         github.GivenInstallation(7, Repo, "octo-org/tools", "octo-org/quiet");
         for (var n = 1; n <= 110; n++) github.GivenIssue(Repo, n, $"RFC {n}", "dana", n % 2 == 0 ? "governance/voting" : "rfc");
@@ -224,7 +224,7 @@ public sealed class OctokitGitHubTests : IDisposable
         var found = await GitHub.SearchOpenProcessesAsync(new InstallationRef(7, "octo-org"), ["rfc", "governance-amendment", "governance/discussion", "governance/voting"], Ct);
 
         Assert.Equal(
-            [.. Enumerable.Range(1, 110).Where(n => n != 2).Select(n => new IssueRef(RepoRef, n)), new IssueRef(new RepoRef(7, "octo-org", "tools"), 1)],
+            [.. Enumerable.Range(1, 110).Where(n => n != 2).Select(n => new IssueRef(RepoRef, n)), new IssueRef(new RepoRef(7, "octo-org", "tools"), 1), new IssueRef(new RepoRef(7, "octo-org", "tools"), 3)],
             found.OrderBy(i => i.Repo.Name, StringComparer.Ordinal).ThenBy(i => i.Number));
         var searches = github.Requests().Skip(before).Where(r => r.Path == "/search/issues").ToList();
         Assert.Equal(2, searches.Count); // 110 results: two pages of 100
@@ -235,7 +235,7 @@ public sealed class OctokitGitHubTests : IDisposable
     [Fact]
     public void A_user_account_is_searched_with_the_user_qualifier_and_the_labels_are_ored_in_one_qualifier() =>
         Assert.Equal(
-            "is:issue is:open user:dana label:\"rfc\",\"governance/voting\"",
+            "is:open user:dana label:\"rfc\",\"governance/voting\"",
             OctokitGitHub.SearchQuery(new InstallationRef(9, "dana", IsUser: true), ["rfc", "governance/voting"]));
 
     [Fact]

@@ -91,8 +91,10 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
                 .GivenIssue(Given.Repo, Given.Issue, "RFC: the lost webhook", "dana")
                 .AddLabel(Given.Repo, Given.Issue, "rfc", "dana")
 
-                // Installations are discovered in order: the first search (installation 41's) is refused.
-                .Interfere(HttpMethod.Get, "/search/issues", new FakeFault(403, NotAccessible), times: 1),
+                // Installations are discovered in order: installation 41 (suspended, say) refuses its search and its
+                // repositories alike.
+                .Interfere(HttpMethod.Get, "/search/issues", new FakeFault(403, NotAccessible), times: 1)
+                .Interfere(HttpMethod.Get, "/installation/repositories", new FakeFault(403, NotAccessible), times: 1),
         });
 
         await app.StartAsync();
@@ -101,6 +103,67 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
         var skipped = Assert.Single(logs.Rendered(3204));
         Assert.Contains("41", skipped, StringComparison.Ordinal);
         Assert.Empty(logs.Rendered(3201));
+        app.AssertNoViolations(responsesToo: false);
+    }
+
+    [Theory]
+    [InlineData(422)]
+    [InlineData(403)]
+    public async Task Where_GitHub_refuses_the_search_the_installations_repositories_are_listed_by_label_instead(int status)
+    {
+        string[] repos = ["octo-org/alpha", "octo-org/beta", Given.Repo];
+        var logs = new Capture();
+        await using var app = new GovernanceApp(wire, new GovernanceAppOptions
+        {
+            Time = Time.Offset,
+            Logs = logs,
+            Given = github => github.GivenApp("governance-bot")
+                .GivenInstallation(Given.Installation, repos)
+                .GivenInstallation(43, "other-org/rfcs")
+                .GivenFile(Given.Repo, ".github/governance.yml", Config)
+                .GivenIssue(Given.Repo, Given.Issue, "RFC: the lost webhook", "dana")
+                .AddLabel(Given.Repo, Given.Issue, "rfc", "dana")
+
+                // Installations are discovered in order: 42 first, whose search is refused; 43 searches as usual.
+                .Interfere(HttpMethod.Get, "/search/issues", new FakeFault(status, NotAccessible), times: 1),
+        });
+
+        await app.StartAsync();
+        await app.SettleAsync(() => app.Has("governance/discussion"), seconds: 30);
+
+        Assert.Single(logs.Rendered(3206), m => m.Contains("42", StringComparison.Ordinal) && m.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Empty(logs.Rendered(3204));
+        var listings = app.GitHub.Requests().Where(r => r.Path.StartsWith("/repos/", StringComparison.Ordinal) && r.Path.EndsWith("/issues", StringComparison.Ordinal)).ToList();
+        Assert.Equal(repos.Length * 4, listings.Count); // the four process labels, in each of 42's repositories
+        Assert.DoesNotContain(listings, r => r.Path.StartsWith("/repos/other-org/", StringComparison.Ordinal));
+        app.AssertNoViolations(responsesToo: false);
+    }
+
+    [Fact]
+    public async Task A_search_refused_for_a_rate_limit_is_tried_again_later_not_replaced_by_listing_every_repository()
+    {
+        string[] repos = ["octo-org/alpha", "octo-org/beta", Given.Repo];
+        var logs = new Capture();
+        await using var app = new GovernanceApp(wire, new GovernanceAppOptions
+        {
+            Time = Time.Offset,
+            Logs = logs,
+            Given = github => github.GivenApp("governance-bot")
+                .GivenInstallation(Given.Installation, repos)
+                .GivenFile(Given.Repo, ".github/governance.yml", Config)
+                .GivenIssue(Given.Repo, Given.Issue, "RFC: the lost webhook", "dana")
+                .AddLabel(Given.Repo, Given.Issue, "rfc", "dana")
+
+                // GitHub's secondary limit, with a wait too long to sit out: the search fails for now.
+                .Interfere(HttpMethod.Get, "/search/issues", new FakeFault(403, Headers: [("Retry-After", "3600")]), times: 1),
+        });
+
+        await app.StartAsync();
+        await app.SettleAsync(() => logs.Rendered(3204).Any(), seconds: 30);
+
+        Assert.Empty(logs.Rendered(3206));
+        Assert.DoesNotContain(app.GitHub.Requests(), r => r.Path.StartsWith("/repos/", StringComparison.Ordinal) && r.Path.EndsWith("/issues", StringComparison.Ordinal));
+        Assert.False(app.Has("governance/discussion"));
         app.AssertNoViolations(responsesToo: false);
     }
 }

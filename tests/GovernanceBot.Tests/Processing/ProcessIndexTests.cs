@@ -60,4 +60,19 @@ public sealed class ProcessIndexTests
 
         Assert.Equal([Elsewhere], index.All());
     }
+
+    [Fact]
+    public void Repositories_removed_from_an_installation_drop_only_their_processes()
+    {
+        var index = new ProcessIndex();
+        index.Add(First);
+        index.Add(Second);
+        index.Add(new IssueRef(new RepoRef(8, "acme", "rfcs"), 9)); // the same name, another installation
+
+        index.ForgetRepositories(7, ["ACME/rfcs"]);
+
+        Assert.Equal([Second], index.Of(7));
+        Assert.Single(index.Of(8));
+        Assert.Equal([7, 8], index.Installations.Order());
+    }
 }

@@ -49,8 +49,8 @@ internal sealed partial class GitHubState
     /// open issues (not pull requests) carrying any of the labels, in the owner's repositories it can see and that
     /// answer (a repository gone or closed to the App is not searched), newest first.
     /// </summary>
-    public IEnumerable<StoredIssue> SearchOpenIssues(long installationId, string owner, IReadOnlyCollection<string> labels) => Issues.Values
-        .Where(i => i.IsOpen && !i.IsPullRequest && string.Equals(i.Repo.Owner, owner, StringComparison.OrdinalIgnoreCase))
+    public IEnumerable<StoredIssue> SearchOpenIssues(long installationId, string owner, IReadOnlyCollection<string> labels, bool pullRequestsToo = false) => Issues.Values
+        .Where(i => i.IsOpen && (pullRequestsToo || !i.IsPullRequest) && string.Equals(i.Repo.Owner, owner, StringComparison.OrdinalIgnoreCase))
         .Where(i => CanSee(installationId, i.Repo) && !RepositoryStatus.ContainsKey(i.Repo))
         .Where(i => i.Labels.Any(l => labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
         .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Repo.ToString(), StringComparer.Ordinal).ThenByDescending(i => i.Number);
