@@ -96,6 +96,8 @@ public static partial class ConfigParser
             {
                 ProposalChanges = ReadProposalChanges(profile, path),
                 StartBy = ReadStartBy(profile, path),
+                Confirm = ReadConfirm(profile, path),
+                ConfirmWithin = ReadDuration(profile, "confirm_within", path, ProcessProfile.DefaultConfirmWithin),
             };
         }
 
@@ -107,6 +109,16 @@ public static partial class ConfigParser
             if (text.Equals("tsc", StringComparison.OrdinalIgnoreCase)) return StartBy.Tsc;
             Error(node.Line, path, $"\"{text}\" is not who may start a process; write anyone (whoever can apply the label) or tsc (only a TSC member).");
             return StartBy.Anyone;
+        }
+
+        private ConfirmMode ReadConfirm(YamlMapping profile, string parent)
+        {
+            var path = $"{parent}.confirm";
+            if (!profile.TryGet("confirm", out var node) || !TryText(node, path, "write nominee or none", out var text)) return ConfirmMode.None;
+            if (text.Equals("nominee", StringComparison.OrdinalIgnoreCase)) return ConfirmMode.Nominee;
+            if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return ConfirmMode.None;
+            Error(node.Line, path, $"\"{text}\" is not who must confirm; write nominee (the discussion starts once the person named with /governance nominate accepts) or none.");
+            return ConfirmMode.None;
         }
 
         private TimeSpan ReadDuration(YamlMapping map, string key, string parent, TimeSpan fallback)

@@ -27,7 +27,7 @@ public static partial class ConfigParser
     private static readonly string[] TopKeys = ["tsc", "processes", "voting", "pull_requests"];
     private static readonly string[] TscKeys = ["members", "team"];
     private static readonly string[] RuleKeys = ["quorum", "approval", "abstentions", "close_early", "min_voting", "min_approvals"];
-    private static readonly string[] ProfileKeys = ["discussion", "voting", "start_by", .. RuleKeys, "proposal_changes"];
+    private static readonly string[] ProfileKeys = ["discussion", "voting", "start_by", .. RuleKeys, "proposal_changes", "confirm", "confirm_within"];
 
     /// <param name="text">The file's text, or null when no configuration file exists anywhere.</param>
     /// <param name="source">Where the text came from, carried into the result.</param>

@@ -12,11 +12,20 @@ public sealed record ProcessProfile(string Label, TimeSpan Discussion, TimeSpan 
     /// <summary><c>proposal_changes</c>: flag changes made after voting opened, or restart the round.</summary>
     public ProposalChangesMode ProposalChanges { get; init; } = ProposalChangesMode.Flag;
 
+    /// <summary><c>confirm</c>: whether a nominee must accept before the discussion starts.</summary>
+    public ConfirmMode Confirm { get; init; } = ConfirmMode.None;
+
+    /// <summary><c>confirm_within</c>: how long the nominee has to accept before the process is cancelled.</summary>
+    public TimeSpan ConfirmWithin { get; init; } = DefaultConfirmWithin;
+
+    public static TimeSpan DefaultConfirmWithin { get; } = TimeSpan.FromDays(14);
+
     /// <summary>What a person reads: "RFC", "Governance amendment", or the label itself.</summary>
     public string DisplayName => Label.ToLowerInvariant() switch
     {
         "rfc" => "RFC",
         "governance-amendment" => "Governance amendment",
+        "maintainer-nomination" => "Maintainer nomination",
         _ => Label,
     };
 }

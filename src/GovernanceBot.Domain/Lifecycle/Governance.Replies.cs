@@ -53,6 +53,8 @@ public static partial class Governance
                 if (!context.IsTsc(c.Author)) return new ReplyItem.NotAllowed(extend.Line, "extend");
                 if (afterEnd) return new ReplyItem.NothingRunning(extend.Line, round.Phase);
                 return null;
+            case Command.Nominate or Command.Accept or Command.Decline:
+                return NominationItem(context, c, command, round);
             case Command.Cancel cancel:
                 if (!context.MayCancel(c.Author)) return new ReplyItem.NotAllowed(cancel.Line, "cancel");
                 if (round.EndReason == EndReason.CancelCommand && round.EndedAt == c.At) return null;

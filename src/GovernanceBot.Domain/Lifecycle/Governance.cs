@@ -48,10 +48,12 @@ public static partial class Governance
 
         var latest = rounds[^1];
         comments.AddRange(RestartComment(rounds));
+        comments.AddRange(NominationComments(latest));
         comments.AddRange(Transitions(context, latest));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
         {
+            Phase.AwaitingNominee => latest.Nomination!.ConfirmBy,
             Phase.Discussion => latest.DiscussionEnds,
             Phase.Voting => latest.VotingEnds,
             _ => null,
@@ -165,8 +167,28 @@ public static partial class Governance
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
+        // A nomination's discussion starts when the nominee accepts; until then the round awaits them (or ends cancelled).
+        Nomination? nomination = null;
+        var opens = start;
+        if (profile.Confirm == ConfirmMode.Nominee)
+        {
+            var (nominated, ending) = Nominated(context, profile, start, cancel?.At, record);
+            nomination = nominated;
+            if (nominated.AcceptedAt is not { } accepted)
+            {
+                var waiting = new Round
+                {
+                    Key = key, Number = number, Profile = profile, Start = start, StartedBy = started.Actor,
+                    DiscussionEnds = start, VotingEnds = start, Phase = Phase.AwaitingNominee, RulesChangedAt = rulesChangedAt,
+                };
+                return Unconfirmed(waiting, nominated, ending ?? cancel);
+            }
+
+            opens = accepted;
+        }
+
         Schedule ExtendedUntil(DateTimeOffset? until) =>
-            Scheduled(context, start, start + profile.Discussion, start + profile.Discussion + profile.Voting, until, settled: false);
+            Scheduled(context, opens, opens + profile.Discussion, opens + profile.Discussion + profile.Voting, until, settled: false);
         var (discussionEnds, votingEnds, extensions) = ExtendedUntil(cancel?.At);
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
         var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
@@ -204,6 +226,7 @@ public static partial class Governance
             Electorate = electorate,
             Phase = Phase.Discussion,
             RulesChangedAt = rulesChangedAt,
+            Nomination = nomination,
         };
 
         if (cancel is not null && cancel.At < closeAt)
@@ -285,6 +308,9 @@ public static partial class Governance
             RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
             Extensions = schedule.Extensions,
+            Nomination = record.Nominee is not null || record.Accepted is not null || profile.Confirm == ConfirmMode.Nominee
+                ? new Nomination(record.Nominee, record.NominatedBy, null, record.Accepted ?? closedAt, record.Accepted)
+                : null,
         };
     }
 
