@@ -180,7 +180,7 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
         Read(() => (IReadOnlyList<int>)[.. _state.ListIssues(Key(repo), "open", [label]).Select(i => i.Number).Order()]);
 
     public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<IssueRef>)[.. _state.SearchOpenIssues(installation.Id, installation.Account, labels, pullRequestsToo: true)
+        Read(() => (IReadOnlyList<IssueRef>)[.. _state.SearchOpenIssues(installation.Id, installation.Account, labels, pullRequests: true)
             .Select(i => new IssueRef(new RepoRef(installation.Id, i.Repo.Owner, i.Repo.Name), i.Number))]);
 
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>

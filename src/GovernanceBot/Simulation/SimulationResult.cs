@@ -13,4 +13,11 @@ public sealed record SimulationResult(
     QuorumRule Quorum,
     IReadOnlyList<CommentFact> Comments,
     string? StatusComment,
-    ConfigResult? Config = null);
+    ConfigResult? Config = null)
+{
+    /// <summary>True when the scenario's issue is a pull request.</summary>
+    public bool PullRequest { get; init; }
+
+    /// <summary>On a pull request, the <c>governance</c> check on its head at the end (null: none).</summary>
+    public GitHub.CheckRunSnapshot? Check { get; init; }
+}

@@ -30,7 +30,15 @@ public sealed class Simulator
         var reconciler = new Reconciler(github, clock, NullLogger<Reconciler>.Instance);
         github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, scenario.Config);
         foreach (var (slug, members) in scenario.Teams) github.SetTeam(Repo.Owner, slug, members);
-        github.CreateIssue(Repo, IssueId.Number, scenario.IssueTitle, scenario.IssueAuthor);
+        if (scenario.PullRequest)
+        {
+            github.CreatePullRequest(Repo, IssueId.Number, scenario.IssueTitle, scenario.IssueAuthor, [.. scenario.Files.DefaultIfEmpty("README.md")]);
+        }
+        else
+        {
+            github.CreateIssue(Repo, IssueId.Number, scenario.IssueTitle, scenario.IssueAuthor);
+        }
+
 
         var events = new List<SimulationEvent>();
         ReconcileResult? last = null;
@@ -60,7 +68,8 @@ public sealed class Simulator
                 _ => null,
             };
             if (vote is not null && step is not null && !tsc.Contains(step.By, StringComparer.OrdinalIgnoreCase)) vote += " (not binding: not in the TSC)";
-            events.Add(new SimulationEvent(clock.GetUtcNow(), clock.GetUtcNow() - Epoch, what, last.Changes, last.Decision?.Outcome, last.Decision?.Tally, vote, config, step?.By));
+            var check = scenario.PullRequest ? github.HeadCheck(IssueId) : null;
+            events.Add(new SimulationEvent(clock.GetUtcNow(), clock.GetUtcNow() - Epoch, what, last.Changes, last.Decision?.Outcome, last.Decision?.Tally, vote, config, step?.By, check));
         }
 
         async Task RunDeadlinesUntil(DateTimeOffset limit)
@@ -88,7 +97,7 @@ public sealed class Simulator
 
             await RunDeadlinesUntil(at);
             clock.MoveTo(at);
-            var what = Perform(github, step);
+            var what = Perform(github, step, scenario.PullRequest);
             await Reconcile(what, step);
         }
 
@@ -111,12 +120,17 @@ public sealed class Simulator
             }, v.Policy.Processes.FirstOrDefault()?.Rules.Quorum ?? QuorumRule.Majority)
             : (0, QuorumRule.Majority);
         var status = Governance.StatusComments(issue.Comments, BotLogin).FirstOrDefault();
-        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config);
+        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config)
+        {
+            PullRequest = scenario.PullRequest,
+            Check = scenario.PullRequest ? github.HeadCheck(IssueId) : null,
+        };
     }
 
-    private static string Perform(InMemoryGitHub github, ScenarioStep step)
+    private static string Perform(InMemoryGitHub github, ScenarioStep step, bool pullRequest)
     {
         var by = step.By;
+        var noun = pullRequest ? "pull request" : "issue";
         switch (step.Action)
         {
             case StepAction.Label l:
@@ -140,10 +154,16 @@ public sealed class Simulator
                 return $"{by} deletes their comment #{d.Nth}";
             case StepAction.Close:
                 github.AsUserClose(IssueId, by);
-                return $"{by} closes the issue";
+                return $"{by} closes the {noun}";
             case StepAction.Reopen:
                 github.AsUserReopen(IssueId, by);
-                return $"{by} reopens the issue";
+                return $"{by} reopens the {noun}";
+            case StepAction.Push p:
+                var head = github.AsUserPush(IssueId, by, p.Commits, [.. p.Files]);
+                return $"{by} pushes {(p.Commits == 1 ? "a commit" : $"{p.Commits} commits")}{(p.Files.Count == 0 ? "" : " changing " + string.Join(", ", p.Files))}; the head is now {head[..7]}";
+            case StepAction.Merge:
+                github.AsUserMerge(IssueId, by);
+                return $"{by} merges the pull request";
             case StepAction.SetConfig s:
                 github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, s.Text);
                 return $"{by} {(s.Text is null ? "deletes" : "changes")} {Reconciler.ConfigPath}";

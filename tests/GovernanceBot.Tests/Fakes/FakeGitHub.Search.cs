@@ -4,7 +4,7 @@ using WireMock;
 namespace GovernanceBot.Tests.Fakes;
 
 /// <summary>
-/// Issue search (<c>GET /search/issues</c>): the qualifiers the bot uses — <c>is:open</c> (pull requests too unless <c>is:issue</c>),
+/// Issue search (<c>GET /search/issues</c>): the qualifiers the bot uses — <c>is:open</c> (and <c>is:issue</c>, for issues only),
 /// <c>org:</c>/<c>user:</c> and one <c>label:</c> with comma-separated (OR'd) names — over the installation's view.
 /// </summary>
 public sealed partial class FakeGitHub
@@ -23,7 +23,7 @@ public sealed partial class FakeGitHub
             return Answer.Of(422, Error("Validation Failed", "https://docs.github.com/rest/search/search#search-issues-and-pull-requests"));
         }
 
-        var found = state.SearchOpenIssues(installation, owner, labels, pullRequestsToo: !q.Contains("is:issue")).ToList();
+        var found = state.SearchOpenIssues(installation, owner, labels, pullRequests: !q.Contains("is:issue")).ToList();
         var (page, links) = Paginate(request, found.Count);
         var items = found.Skip(page.Skip).Take(page.Take).Select(issue =>
         {

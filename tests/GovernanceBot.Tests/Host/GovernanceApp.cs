@@ -56,7 +56,7 @@ public sealed record GovernanceAppOptions
 /// The bot as a test meets it: the real host (one or more replicas), the fake GitHub behind Prism and the clock, with
 /// the verbs of governance (label, comment, vote, let time pass) and what a reader sees on the issue. Created per test.
 /// </summary>
-public sealed class GovernanceApp : IAsyncDisposable
+public sealed partial class GovernanceApp : IAsyncDisposable
 {
     public const string Repo = Given.Repo;
     public const int Issue = Given.Issue;
