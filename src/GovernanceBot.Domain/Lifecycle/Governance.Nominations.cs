@@ -22,7 +22,7 @@ public static partial class Governance
     {
         if (record is { Accepted: { } recordedAt })
         {
-            return (new Nomination(record.Nominee, record.NominatedBy, null, recordedAt, recordedAt), null);
+            return (new Nomination(record.Nominee, record.NominatedBy, record.NominatedAt, recordedAt, recordedAt), null);
         }
 
         string? nominee = null, by = null;

@@ -309,7 +309,7 @@ public static partial class Governance
             Tally = record.TallyUnder(profile.Rules),
             Extensions = schedule.Extensions,
             Nomination = record.Nominee is not null || record.Accepted is not null || profile.Confirm == ConfirmMode.Nominee
-                ? new Nomination(record.Nominee, record.NominatedBy, null, record.Accepted ?? closedAt, record.Accepted)
+                ? new Nomination(record.Nominee, record.NominatedBy, record.NominatedAt, record.Accepted ?? closedAt, record.Accepted)
                 : null,
         };
     }

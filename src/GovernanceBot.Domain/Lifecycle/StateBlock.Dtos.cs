@@ -13,6 +13,7 @@ public static partial class StateBlock
     /// <param name="Others">version 2: the non-binding votes as [+1, 0, -1] counts.</param>
     /// <param name="Nominee">a nomination's nominee (<c>confirm: nominee</c>), frozen with the rules.</param>
     /// <param name="Nominator">who named the nominee.</param>
+    /// <param name="Nominated">when the nominee was named.</param>
     /// <param name="Accepted">when the nominee accepted: the discussion started then.</param>
     private sealed record RoundDto(
         string? Key,
@@ -31,7 +32,8 @@ public static partial class StateBlock
         int[]? Others,
         string? Nominee = null,
         string? Nominator = null,
-        DateTimeOffset? Accepted = null);
+        DateTimeOffset? Accepted = null,
+        DateTimeOffset? Nominated = null);
 
     /// <param name="Quorum">a fraction (more than that share) or a whole number (at least that many members).</param>
     /// <param name="Discussion">seconds (version 2).</param>
@@ -87,6 +89,9 @@ public sealed record RoundRecord(
 
     /// <summary>Who named the nominee.</summary>
     public string? NominatedBy { get; init; }
+
+    /// <summary>When the nominee was named.</summary>
+    public DateTimeOffset? NominatedAt { get; init; }
 
     /// <summary>When the nominee accepted; null when they never did (or the process is no nomination).</summary>
     public DateTimeOffset? Accepted { get; init; }

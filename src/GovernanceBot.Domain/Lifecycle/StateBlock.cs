@@ -104,7 +104,8 @@ public static partial class StateBlock
             others.Total > 0 ? [others.Plus, others.Zero, others.Minus] : null,
             r.Nomination?.Nominee,
             r.Nomination?.NominatedBy,
-            r.Nomination?.AcceptedAt);
+            r.Nomination?.AcceptedAt,
+            r.Nomination?.NominatedAt);
     }
 
     // The settings added later (decided, min_voting, min_approvals, a quorum of members) are written only when they
@@ -182,6 +183,7 @@ public static partial class StateBlock
             Nominee = dto.Nominee is { } nominee && ConfigParser.IsValidLogin(nominee) ? nominee : null,
             NominatedBy = dto.Nominator is { } nominator && ConfigParser.IsValidLogin(nominator) ? nominator : null,
             Accepted = dto.Accepted,
+            NominatedAt = dto.Nominated,
         };
     }
 

@@ -78,6 +78,7 @@ public sealed class Simulator
             {
                 var name = last.Decision?.Outcome switch
                 {
+                    "awaiting-nominee" => "confirm_within ends",
                     "discussion" => "discussion ends",
                     "voting" => "voting ends",
                     _ => "deadline",
