@@ -64,6 +64,12 @@ public abstract record ReplyItem
         public override string Identity => $"nomination-settled:{Line}";
     }
 
+    /// <summary>A vote or an extension posted while a nomination awaits its nominee: nothing is scheduled until they accept.</summary>
+    public sealed record BeforeAcceptance(string Line, bool IsVote) : ReplyItem
+    {
+        public override string Identity => $"before-acceptance:{Line}";
+    }
+
     public sealed record Help(string Line) : ReplyItem
     {
         public override string Identity => "help";

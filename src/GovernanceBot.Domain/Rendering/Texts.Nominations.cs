@@ -61,6 +61,10 @@ public static partial class Texts
             $"- {Quoted(x.Line)} was not applied: nobody has been nominated yet. The issue's author or a TSC member names the nominee with `/governance nominate <login>`; then only the nominee may accept or decline.",
         ReplyItem.NotTheNominee x =>
             $"- {Quoted(x.Line)} was not applied: only the nominee, {x.Nominee}, may accept or decline the nomination.",
+        ReplyItem.BeforeAcceptance { IsVote: true } x =>
+            $"- {Quoted(x.Line)} was not counted: the nominee has not accepted yet. The discussion starts when they do, and the vote after it; please vote again then.",
+        ReplyItem.BeforeAcceptance x =>
+            $"- {Quoted(x.Line)} was not applied: the nominee has not accepted yet, so no phase is running to extend. The discussion starts when they accept.",
         ReplyItem.NominationSettled x =>
             $"- {Quoted(x.Line)} was not applied: {x.Nominee} has already accepted and the discussion has started. To stop it, a TSC member or the issue's author may post `/governance cancel`.",
         _ => "",

@@ -51,7 +51,7 @@ public static partial class Texts
             $"- {Quoted(n.Line)} was not applied: only the issue's author and TSC members may name the nominee.",
         ReplyItem.NotAllowed n =>
             $"- {Quoted(n.Line)} was not applied: only TSC members and the issue's author may cancel the process.",
-        ReplyItem.NoNomination or ReplyItem.NotTheNominee or ReplyItem.NominationSettled => NominationReplyLine(item),
+        ReplyItem.NoNomination or ReplyItem.NotTheNominee or ReplyItem.NominationSettled or ReplyItem.BeforeAcceptance => NominationReplyLine(item),
         ReplyItem.NothingRunning n =>
             $"- {Quoted(n.Line)} was not applied: no process is running on this issue now (the last one was {Outcome(n.Phase)}).",
         _ => "",

@@ -218,4 +218,20 @@ public sealed class NominationTests
         Assert.Equal("discussion", decision.Outcome);
         Assert.Contains("takes no nominee", Only(decision, "reply:"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_vote_or_an_extension_before_the_nominee_accepts_is_told_that_nothing_runs_yet()
+    {
+        var story = Nomination().Comment(1, "dana", "/governance nominate @frank")
+            .Comment(2, "alice", "/vote +1").Comment(2.5, "bob", "/governance extend 7d").Comment(3, "frank", "/governance accept");
+        var decision = story.BotRunsAt(3.1);
+
+        Assert.Equal("discussion", decision.Outcome);
+        Assert.Equal(IssueStory.Day(17), decision.Rounds[^1].DiscussionEnds);
+        Assert.Empty(decision.Rounds[^1].Extensions);
+        var replies = decision.Comments.Where(c => c.Key.StartsWith("reply:", StringComparison.Ordinal)).Select(c => c.Body).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("was not counted: the nominee has not accepted yet", replies[0], StringComparison.Ordinal);
+        Golden.Verify("reply-before-acceptance", replies[1]);
+    }
 }
