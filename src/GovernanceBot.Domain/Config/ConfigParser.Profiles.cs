@@ -96,6 +96,8 @@ public static partial class ConfigParser
             {
                 ProposalChanges = ReadProposalChanges(profile, path),
                 StartBy = ReadStartBy(profile, path),
+                Remind = ReadRemind(profile, path),
+                OnDecided = ReadOnDecided(profile, path),
                 Confirm = ReadConfirm(profile, path),
                 ConfirmWithin = ReadDuration(profile, "confirm_within", path, ProcessProfile.DefaultConfirmWithin),
             };

@@ -59,6 +59,9 @@ public static class Markers
     /// <summary>The comment saying the nominee accepted and the discussion started: once per round.</summary>
     public static string NomineeAcceptedKey(string roundKey) => $"nominee-accepted:{roundKey}";
 
+    /// <summary>The reminder posted <paramref name="offset"/> before the voting deadline of round <paramref name="roundKey"/>: once per round and offset.</summary>
+    public static string ReminderKey(string roundKey, TimeSpan offset) => $"reminder:{roundKey}:{Config.Durations.Format(offset)}";
+
     /// <summary>The reply to a trigger label applied by someone outside the TSC (<c>start_by: tsc</c>): once per issue and label.</summary>
     public static string StartRefusedKey(string label) => $"start-refused:{label.ToLowerInvariant()}";
 

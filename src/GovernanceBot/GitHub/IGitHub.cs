@@ -77,4 +77,22 @@ public interface IGitHub
 
     /// <summary>Makes check run <paramref name="checkRunId"/> show <paramref name="check"/>.</summary>
     Task UpdateCheckRunAsync(RepoRef repo, long checkRunId, CheckRunSpec check, CancellationToken cancellationToken);
+
+    // ---- succession: the TSC activity issue and membership reviews (design section 9) ----
+
+    /// <summary>
+    /// The user's latest comment (a vote included) in the installation's account, as one issue search finds it
+    /// (<c>commenter:LOGIN org:OWNER</c>, sorted by updated, one result): the issue or pull request and when it was last
+    /// updated; null when the search finds none.
+    /// </summary>
+    Task<UserActivity?> SearchLastActivityAsync(InstallationRef installation, string login, CancellationToken cancellationToken);
+
+    /// <summary>The repository's issues (open and closed) opened by <paramref name="creator"/>, with their bodies, newest first.</summary>
+    Task<IReadOnlyList<IssueSummary>> ListIssuesByAsync(RepoRef repo, string creator, CancellationToken cancellationToken);
+
+    /// <summary>Opens an issue; returns its number.</summary>
+    Task<int> CreateIssueAsync(RepoRef repo, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the issue's body.</summary>
+    Task EditIssueBodyAsync(IssueRef issue, string body, CancellationToken cancellationToken);
 }

@@ -83,6 +83,8 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
                         $"the team {repo.Owner}/{team.Slug} does not exist or the App cannot see it (it needs the Members: read permission); set tsc.members or tsc.team in {ConfigPath}");
                 }
 
+                // tsc.emeritus: former members still in the team are listed, never in the electorate.
+                logins = [.. logins.Where(l => !valid.Policy.IsEmeritus(l))];
                 return logins.Count == 0
                     ? new TscResult.Unavailable($"the team {repo.Owner}/{team.Slug} has no members")
                     : new TscResult.Resolved(logins);

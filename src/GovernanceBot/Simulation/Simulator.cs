@@ -74,10 +74,11 @@ public sealed class Simulator
 
         async Task RunDeadlinesUntil(DateTimeOffset limit)
         {
-            while (last?.NextDeadline is { } deadline && deadline <= limit)
+            while (ReconcileResult.Earliest(last?.NextDeadline, last?.Decision?.ReminderAt) is { } deadline && deadline <= limit)
             {
-                var name = last.Decision?.Outcome switch
+                var name = last!.Decision?.Outcome switch
                 {
+                    _ when deadline == last.Decision?.ReminderAt && deadline != last.NextDeadline => "reminder due",
                     "awaiting-nominee" => "confirm_within ends",
                     "discussion" => "discussion ends",
                     "voting" => "voting ends",

@@ -66,6 +66,18 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
     public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
         Count("SearchOpenProcesses", inner.SearchOpenProcessesAsync(installation, labels, cancellationToken));
 
+    public Task<UserActivity?> SearchLastActivityAsync(InstallationRef installation, string login, CancellationToken cancellationToken) =>
+        Count("SearchLastActivity", inner.SearchLastActivityAsync(installation, login, cancellationToken));
+
+    public Task<IReadOnlyList<IssueSummary>> ListIssuesByAsync(RepoRef repo, string creator, CancellationToken cancellationToken) =>
+        Count("ListIssuesBy", inner.ListIssuesByAsync(repo, creator, cancellationToken));
+
+    public Task<int> CreateIssueAsync(RepoRef repo, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
+        Count("CreateIssue", inner.CreateIssueAsync(repo, title, body, labels, cancellationToken));
+
+    public Task EditIssueBodyAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
+        Count("EditIssueBody", inner.EditIssueBodyAsync(issue, body, cancellationToken));
+
     public Task<PullRequestSnapshot?> GetPullRequestAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
         Count("GetPullRequest", inner.GetPullRequestAsync(pullRequest, cancellationToken));
 

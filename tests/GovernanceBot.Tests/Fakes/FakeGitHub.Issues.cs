@@ -34,7 +34,10 @@ public sealed partial class FakeGitHub
     {
         var stateFilter = Query(request, "state") ?? "open";
         var labelFilter = Query(request, "labels")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        return Page(request, [.. state.ListIssues(repo, stateFilter, labelFilter).Select(IssueJson)]);
+        var creator = Query(request, "creator");
+        return Page(request, [.. state.ListIssues(repo, stateFilter, labelFilter)
+            .Where(i => creator is null || string.Equals(i.Author, creator, StringComparison.OrdinalIgnoreCase))
+            .Select(IssueJson)]);
     }
 
     private FakeGitHub SetState(string repo, int number, bool open, string actor)
@@ -64,7 +67,7 @@ public sealed partial class FakeGitHub
             ["state"] = issue.IsOpen ? "open" : "closed",
             ["state_reason"] = issue.IsOpen ? null : "completed",
             ["title"] = issue.Title,
-            ["body"] = null,
+            ["body"] = issue.Body.Length == 0 ? null : issue.Body,
             ["user"] = UserJson(issue.Author),
             ["labels"] = new JsonArray([.. state.LabelsOf(issue).Select(l => LabelJson(issue.Repo, l))]),
             ["assignee"] = null,

@@ -127,6 +127,8 @@ public sealed partial class FakeGitHub
             ("GET", ["orgs", var org, "teams", var team, "members"]) => TeamMembers(request, org, team),
             ("GET", ["repos", var o, var r, "issues"]) => ListIssues(request, new RepoKey(o, r)),
             ("GET", ["search", "issues"]) => SearchIssues(request, installation),
+            ("POST", ["repos", var o, var r, "issues"]) => CreateIssue(new RepoKey(o, r), request),
+            ("PATCH", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => EditIssue(issue, request),
             ("GET", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => Answer.Of(200, IssueJson(issue)),
             ("GET", ["repos", var o, var r, "issues", var n, "events"]) when state.TryIssue(o, r, n, out var issue) =>
                 Page(request, [.. issue.Events.Select(e => EventJson(issue, e))]),

@@ -92,6 +92,9 @@ public sealed partial class GovernanceApp : IAsyncDisposable
 
     public FakeGitHub GitHub { get; }
 
+    /// <summary>Where the bot reaches GitHub: Prism's URL in front of the fake, or the fake's own.</summary>
+    public string ApiUrl => _apiUrl;
+
     public TimeProvider Clock { get; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
