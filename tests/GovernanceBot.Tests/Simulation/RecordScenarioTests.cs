@@ -60,7 +60,7 @@ public sealed class RecordScenarioTests
         Assert.Equal("approved", result.Outcome);
         var announcement = Assert.Single(result.Announcements);
         Assert.StartsWith("example/community#7: ", announcement, StringComparison.Ordinal);
-        Assert.Contains("[example/project#1](https://github.com/example/project/issues/1) (maintainer-nomination): **approved** on", announcement, StringComparison.Ordinal);
+        Assert.Contains("[example/project#1](https://github.com/example/project/issues/1) (Maintainer nomination): **approved** on", announcement, StringComparison.Ordinal);
         foreach (var secret in new[] { "zoe", "alice", "bob", "carol", "×", "voted", "reviews", "Nominate" }) Assert.DoesNotContain(secret, announcement, StringComparison.Ordinal);
         Assert.True(result.IssueOpen);
         Assert.Contains(result.Comments, c => c.AuthorIsBot && c.Body.Contains("the outcome is announced on [example/community#7](https://github.com/example/community/issues/7)", StringComparison.Ordinal));
