@@ -50,6 +50,12 @@ public interface IGitHub
 
     Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
 
+    /// <summary>Locks the issue's conversation as resolved (<c>PUT /repos/{owner}/{repo}/issues/{issue_number}/lock</c>); a locked one stays so.</summary>
+    Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken);
+
+    /// <summary>Closes the issue as completed (<c>PATCH /repos/{owner}/{repo}/issues/{issue_number}</c>); a closed one stays so.</summary>
+    Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken);
+
     /// <summary>Removes a label from the issue; a label that is already gone is not an error.</summary>
     Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
 

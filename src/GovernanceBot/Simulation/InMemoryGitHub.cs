@@ -44,6 +44,16 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
         lock (_gate) return View(_state.AddIssue(Key(repo), number, title, author, []));
     }
 
+    public bool IsLocked(IssueRef issue)
+    {
+        lock (_gate) return _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i) && i.IsLocked;
+    }
+
+    public bool HasIssue(IssueRef issue)
+    {
+        lock (_gate) return _state.Issues.ContainsKey((Key(issue.Repo), issue.Number));
+    }
+
     public Issue GetIssue(IssueRef issue)
     {
         lock (_gate) return View(Stored(issue));
@@ -120,7 +130,7 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
 
     public Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
         Read(() => _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i)
-            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], i.IsPullRequest)
+            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], i.IsPullRequest, i.IsLocked)
             : null);
 
     public Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken) =>
@@ -164,6 +174,20 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
         {
             _state.ApplyLabel(Stored(issue), label, botLogin);
             return (0, $"added label {label}");
+        });
+
+    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Write("LockIssue", issue, () =>
+        {
+            Stored(issue).IsLocked = true;
+            return (0, "locked the issue");
+        });
+
+    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Write("CloseIssue", issue, () =>
+        {
+            _state.SetOpen(Stored(issue), open: false, botLogin);
+            return (0, "closed the issue");
         });
 
     public Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>

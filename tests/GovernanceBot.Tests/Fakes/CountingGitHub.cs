@@ -57,6 +57,12 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
     public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Count("AddLabel", inner.AddLabelAsync(issue, label, cancellationToken));
 
+    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("LockIssue", inner.LockIssueAsync(issue, cancellationToken));
+
+    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("CloseIssue", inner.CloseIssueAsync(issue, cancellationToken));
+
     public Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Count("RemoveLabel", inner.RemoveLabelAsync(issue, label, cancellationToken));
 

@@ -27,6 +27,8 @@ internal sealed class StoredIssue(RepoKey repo, int number, long id, string titl
 
     public bool IsPullRequest { get; set; }
 
+    public bool IsLocked { get; set; }
+
     /// <summary>The pull request's own part (commits, files, merged), or null for an issue and for a pull request given without one.</summary>
     public StoredPullRequest? Pull { get; set; }
 
