@@ -8,8 +8,8 @@ public static class ScenarioReader
 {
     private static readonly string[] TopKeys = ["config", "teams", "issue", "until", "steps"];
     private static readonly string[] IssueKeys = ["title", "author", "pull_request", "files"];
-    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "as", "delete", "close", "reopen", "config", "push", "files", "merge", "nominate", "accept", "decline"];
-    private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config", "push", "merge", "nominate", "accept", "decline"];
+    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "as", "delete", "close", "reopen", "config", "push", "files", "merge", "describe", "nominate", "accept", "decline"];
+    private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config", "push", "merge", "describe", "nominate", "accept", "decline"];
 
     public static Scenario Parse(string text)
     {
@@ -97,6 +97,7 @@ public static class ScenarioReader
             "close" => True(Get(step, "close"), "close") ? new StepAction.Close() : throw new ScenarioException($"line {step.Line}: write `close: true`"),
             "reopen" => True(Get(step, "reopen"), "reopen") ? new StepAction.Reopen() : throw new ScenarioException($"line {step.Line}: write `reopen: true`"),
             "push" => new StepAction.Push(Commits(Get(step, "push")), step.TryGet("files", out var pushed) ? Paths(pushed, "files") : []),
+            "describe" => new StepAction.Describe(Scalar(Get(step, "describe"), "describe")),
             "merge" => True(Get(step, "merge"), "merge") ? new StepAction.Merge() : throw new ScenarioException($"line {step.Line}: write `merge: true`"),
 
             // Nominations are comments; these spell the commands for the reader of a scenario.

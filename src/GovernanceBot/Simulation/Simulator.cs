@@ -167,6 +167,9 @@ public sealed class Simulator
             case StepAction.Push p:
                 var head = github.AsUserPush(IssueId, by, p.Commits, [.. p.Files]);
                 return $"{by} pushes {(p.Commits == 1 ? "a commit" : $"{p.Commits} commits")}{(p.Files.Count == 0 ? "" : " changing " + string.Join(", ", p.Files))}; the head is now {head[..7]}";
+            case StepAction.Describe d:
+                github.AsUserEditBody(IssueId, d.Text);
+                return $"{by} edits the {noun}'s description to: {OneLine(d.Text)}";
             case StepAction.Merge:
                 github.AsUserMerge(IssueId, by);
                 return $"{by} merges the pull request";

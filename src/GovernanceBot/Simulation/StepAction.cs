@@ -22,6 +22,9 @@ public abstract record StepAction
     /// <summary>Pushes <see cref="Commits"/> commits to the pull request (changing <see cref="Files"/>); the last becomes its head.</summary>
     public sealed record Push(int Commits, IReadOnlyList<string> Files) : StepAction;
 
+    /// <summary>Rewrites the description (body) of the issue or pull request: after voting opened, a proposal change.</summary>
+    public sealed record Describe(string Text) : StepAction;
+
     /// <summary>Merges the pull request.</summary>
     public sealed record Merge : StepAction;
 
