@@ -28,6 +28,9 @@ public sealed record Decision(
     /// <summary>Every round of the issue, oldest first (empty when it has no process or governance is paused).</summary>
     public IReadOnlyList<Round> Rounds { get; init; } = [];
 
+    /// <summary>What <c>on_decided</c> still asks for once the latest round is decided (announce, lock, close); null when nothing.</summary>
+    public DecidedActions? OnDecided { get; init; }
+
     /// <summary>When the next reminder falls due (<c>remind</c>), before the deadline; also in <see cref="RefreshAt"/>.</summary>
     public DateTimeOffset? ReminderAt { get; init; }
 

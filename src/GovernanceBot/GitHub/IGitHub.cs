@@ -33,6 +33,13 @@ public interface IGitHub
     /// </summary>
     Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When the body of the issue last read by <see cref="GetIssueAsync"/> was last edited (title edits do not count), or
+    /// null when never. Asked of GitHub only when that body changed since it was last asked, and then together with
+    /// <see cref="WithEditsAsync"/>'s query when that one runs first in the same reconcile.
+    /// </summary>
+    Task<DateTimeOffset?> GetBodyEditedAtAsync(IssueRef issue, CancellationToken cancellationToken);
+
     /// <summary>Posts a comment; returns its id.</summary>
     Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken);
 
@@ -42,6 +49,12 @@ public interface IGitHub
     Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken);
 
     Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
+
+    /// <summary>Locks the issue's conversation as resolved (<c>PUT /repos/{owner}/{repo}/issues/{issue_number}/lock</c>); a locked one stays so.</summary>
+    Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken);
+
+    /// <summary>Closes the issue as completed (<c>PATCH /repos/{owner}/{repo}/issues/{issue_number}</c>); a closed one stays so.</summary>
+    Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken);
 
     /// <summary>Removes a label from the issue; a label that is already gone is not an error.</summary>
     Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);

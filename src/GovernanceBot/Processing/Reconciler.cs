@@ -30,15 +30,19 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var events = await github.GetIssueEventsAsync(issue, cancellationToken);
         var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
         var pull = await ReadPullRequestAsync(issue, snapshot, cancellationToken);
-        var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull };
+        var bodyEditedAt = await github.GetBodyEditedAtAsync(issue, cancellationToken);
+        var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull, BodyEditedAt = bodyEditedAt };
         var decision = Governance.Decide(facts);
         var plan = WritePlan.For(facts, decision);
 
         var changes = new List<string>();
         var pending = plan.Comments;
-        var (statusId, newStatusUrl) = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: pending.Count > 0, changes, cancellationToken);
+        // Comments now due and what on_decided asks for are written by one replica: the one whose claim survives.
+        var claiming = pending.Count > 0 || decision.OnDecided is not null;
+        var (statusId, newStatusUrl) = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: claiming, changes, cancellationToken);
         await ApplyLabelsAsync(issue, plan, changes, cancellationToken);
-        var yielded = pending.Count > 0 && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
+        var yielded = claiming && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
+        if (!yielded) await ApplyOnDecidedAsync(issue, snapshot, botLogin, decision.OnDecided, changes, cancellationToken);
         var check = GovernanceCheck.For(facts, decision, newStatusUrl);
         await ApplyCheckAsync(issue, check, changes, cancellationToken);
 

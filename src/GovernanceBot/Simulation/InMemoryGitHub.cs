@@ -44,6 +44,16 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
         lock (_gate) return View(_state.AddIssue(Key(repo), number, title, author, []));
     }
 
+    public bool IsLocked(IssueRef issue)
+    {
+        lock (_gate) return _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i) && i.IsLocked;
+    }
+
+    public bool HasIssue(IssueRef issue)
+    {
+        lock (_gate) return _state.Issues.ContainsKey((Key(issue.Repo), issue.Number));
+    }
+
     public Issue GetIssue(IssueRef issue)
     {
         lock (_gate) return View(Stored(issue));
@@ -73,6 +83,17 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
             var i = stored.Comments.FindIndex(c => c.Id == commentId);
             var editor = by ?? stored.Comments[i].Author;
             _state.EditComment(stored, i, body, editor, byBot: editor.EndsWith("[bot]", StringComparison.Ordinal), throughApi: false);
+        }
+    }
+
+    /// <summary>Rewrites the issue's (or pull request's) description now; GitHub records when (<c>lastEditedAt</c>).</summary>
+    public void AsUserEditBody(IssueRef issue, string body)
+    {
+        lock (_gate)
+        {
+            var stored = Stored(issue);
+            stored.Body = body;
+            stored.BodyEditedAt = _state.Now();
         }
     }
 
@@ -109,7 +130,7 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
 
     public Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
         Read(() => _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i)
-            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], i.IsPullRequest)
+            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], i.IsPullRequest, i.IsLocked)
             : null);
 
     public Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken) =>
@@ -155,6 +176,20 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
             return (0, $"added label {label}");
         });
 
+    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Write("LockIssue", issue, () =>
+        {
+            Stored(issue).IsLocked = true;
+            return (0, "locked the issue");
+        });
+
+    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Write("CloseIssue", issue, () =>
+        {
+            _state.SetOpen(Stored(issue), open: false, botLogin);
+            return (0, "closed the issue");
+        });
+
     public Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Write("RemoveLabel", issue, () =>
         {
@@ -185,6 +220,9 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
 
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _state.Revisions.TryGetValue(c.Id, out var r) ? c with { Edits = Edits(r) } : c)]);
+
+    public Task<DateTimeOffset?> GetBodyEditedAtAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Read(() => _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i) ? i.BodyEditedAt : null);
 
     // ---- from the model to the bot's facts ----------------------------------------------------------
 

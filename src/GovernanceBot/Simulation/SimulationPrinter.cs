@@ -39,6 +39,19 @@ public static partial class SimulationPrinter
         }
 
         if (result.PullRequest) sb.Append($"Check:   {CheckLine(result.Check)}").Append('\n');
+        if (!result.IssueOpen || result.IssueLocked)
+            sb.Append($"Issue:   {string.Join(", ", new[] { result.IssueOpen ? null : "closed", result.IssueLocked ? "locked" : null }.OfType<string>())}").Append('\n');
+        if (result.Announcements.Count > 0)
+        {
+            sb.Append('\n').Append("── Announcements ──").Append('\n');
+            foreach (var a in result.Announcements)
+            {
+                var split = a.IndexOf(": ", StringComparison.Ordinal);
+                sb.Append($"[{a[..split]}] governance-bot[bot]:").Append('\n');
+                var body = a[(split + 2)..];
+                foreach (var line in (raw ? body.TrimEnd() : AsRead(body)).Split('\n')) sb.Append("    ").Append(line).Append('\n');
+            }
+        }
 
         sb.Append('\n').Append(result.PullRequest ? "── Comments on the pull request ──" : "── Comments on the issue ──").Append('\n');
         foreach (var c in result.Comments.Where(c => !c.Body.Contains(Markers.Status, StringComparison.Ordinal)))

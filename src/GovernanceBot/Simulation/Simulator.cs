@@ -29,6 +29,7 @@ public sealed class Simulator
         var github = new InMemoryGitHub(clock, BotLogin);
         var reconciler = new Reconciler(github, clock, NullLogger<Reconciler>.Instance);
         github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, scenario.Config);
+        AnnouncementIssues(github, scenario.Config);
         foreach (var (slug, members) in scenario.Teams) github.SetTeam(Repo.Owner, slug, members);
         if (scenario.PullRequest)
         {
@@ -79,6 +80,7 @@ public sealed class Simulator
                 var name = last!.Decision?.Outcome switch
                 {
                     _ when deadline == last.Decision?.ReminderAt && deadline != last.NextDeadline => "reminder due",
+                    "awaiting-nominee" => "confirm_within ends",
                     "discussion" => "discussion ends",
                     "voting" => "voting ends",
                     _ => "deadline",
@@ -124,6 +126,9 @@ public sealed class Simulator
         return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config)
         {
             PullRequest = scenario.PullRequest,
+            IssueOpen = issue.IsOpen,
+            IssueLocked = github.IsLocked(IssueId),
+            Announcements = Announcements(github, config),
             Check = scenario.PullRequest ? github.HeadCheck(IssueId) : null,
         };
     }
@@ -167,6 +172,7 @@ public sealed class Simulator
                 return $"{by} merges the pull request";
             case StepAction.SetConfig s:
                 github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, s.Text);
+                AnnouncementIssues(github, s.Text);
                 return $"{by} {(s.Text is null ? "deletes" : "changes")} {Reconciler.ConfigPath}";
             default:
                 throw new ScenarioException($"line {step.Line}: unknown action");
@@ -209,4 +215,22 @@ public sealed class Simulator
         var line = text.ReplaceLineEndings(" ⏎ ").Trim();
         return line.Length > 100 ? "“" + line[..97] + "...”" : "“" + line + "”";
     }
+
+    /// <summary>The issues <c>on_decided.announce</c> names exist in the simulated installation, so announcements show.</summary>
+    private static void AnnouncementIssues(InMemoryGitHub github, string? config)
+    {
+        if (ConfigParser.Parse(config, "scenario") is not ConfigResult.Valid valid) return;
+        foreach (var target in valid.Policy.Processes.Select(p => p.OnDecided.Announce).OfType<IssueAddress>().Distinct())
+        {
+            var where = new IssueRef(new RepoRef(Repo.InstallationId, target.Owner, target.Repo), target.Number);
+            if (!github.HasIssue(where)) github.CreateIssue(where.Repo, where.Number, "Announcements", "maintainers");
+        }
+    }
+
+    private static List<string> Announcements(InMemoryGitHub github, ConfigResult config) => config is not ConfigResult.Valid valid
+        ? []
+        : [.. valid.Policy.Processes.Select(p => p.OnDecided.Announce).OfType<IssueAddress>().Distinct()
+            .Select(t => new IssueRef(new RepoRef(Repo.InstallationId, t.Owner, t.Repo), t.Number))
+            .Where(github.HasIssue)
+            .SelectMany(t => github.GetIssue(t).Comments.Where(c => c.AuthorIsBot).Select(c => $"{t}: {c.Body}"))];
 }

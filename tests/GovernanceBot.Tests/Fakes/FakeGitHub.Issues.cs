@@ -40,6 +40,54 @@ public sealed partial class FakeGitHub
             .Select(IssueJson)]);
     }
 
+    /// <summary>The issue's conversation is locked (as GitHub answers <c>locked</c>).</summary>
+    public bool IsLocked(string repo, int number)
+    {
+        lock (gate)
+        {
+            return state.Issue(RepoKey.Parse(repo), number).IsLocked;
+        }
+    }
+
+    /// <summary>Whether the issue is open.</summary>
+    public bool IsOpen(string repo, int number)
+    {
+        lock (gate)
+        {
+            return state.Issue(RepoKey.Parse(repo), number).IsOpen;
+        }
+    }
+
+    private Answer LockIssue(StoredIssue issue)
+    {
+        issue.IsLocked = true;
+        return Answer.Of(204, null);
+    }
+
+    /// <summary><c>PATCH</c> an issue: only <c>state</c> is modelled (the bot closes an issue once decided).</summary>
+    private Answer PatchIssue(StoredIssue issue, IRequestMessage request)
+    {
+        if (JsonNode.Parse(request.Body ?? "{}")?["state"]?.GetValue<string>() is { } wanted)
+        {
+            state.SetOpen(issue, wanted == "open", BotLogin);
+        }
+
+        return Answer.Of(200, IssueJson(issue));
+    }
+
+    /// <summary>Someone rewrites the description of issue (or pull request) <paramref name="number"/> at <paramref name="at"/>.</summary>
+    public FakeGitHub EditIssueBody(string repo, int number, string body, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            var issue = state.Issue(RepoKey.Parse(repo), number);
+            issue.Body = body;
+            issue.BodyEditedAt = at;
+        }
+
+        return this;
+    }
+
     private FakeGitHub SetState(string repo, int number, bool open, string actor)
     {
         lock (gate)
@@ -73,7 +121,7 @@ public sealed partial class FakeGitHub
             ["assignee"] = null,
             ["assignees"] = new JsonArray(),
             ["milestone"] = null,
-            ["locked"] = false,
+            ["locked"] = issue.IsLocked,
             ["active_lock_reason"] = null,
             ["comments"] = issue.Comments.Count,
             ["closed_at"] = issue.ClosedAt is { } closed ? Iso(closed) : null,

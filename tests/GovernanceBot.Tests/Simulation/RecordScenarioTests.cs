@@ -37,4 +37,32 @@ public sealed class RecordScenarioTests
         Assert.Equal("approved", result.Outcome);
         Assert.Equal(TimeSpan.FromDays(21), result.Events[^1].Offset);
     }
+
+    [Fact]
+    public async Task A_decided_issue_is_locked_and_closed_once_and_the_record_says_so()
+    {
+        var result = await Run("decided-locked-and-closed.yml");
+
+        Assert.Equal("approved", result.Outcome);
+        Assert.False(result.IssueOpen);
+        Assert.True(result.IssueLocked);
+        var record = Assert.Single(result.Comments, c => c.AuthorIsBot && Markers.KeyOf(c.Body)?.StartsWith("recorded:", StringComparison.Ordinal) == true);
+        Assert.Contains("this conversation is locked; this issue is closed.", record.Body, StringComparison.Ordinal);
+        Assert.Single(result.Events, e => e.BotChanges.Contains("closed the issue"));
+        Assert.Single(result.Events, e => e.BotChanges.Contains("locked the issue"));
+    }
+
+    [Fact]
+    public async Task A_private_vote_is_announced_with_its_outcome_only()
+    {
+        var result = await Run("announce-outcome-only.yml");
+
+        Assert.Equal("approved", result.Outcome);
+        var announcement = Assert.Single(result.Announcements);
+        Assert.StartsWith("example/community#7: ", announcement, StringComparison.Ordinal);
+        Assert.Contains("[example/project#1](https://github.com/example/project/issues/1) (maintainer-nomination): **approved** on", announcement, StringComparison.Ordinal);
+        foreach (var secret in new[] { "zoe", "alice", "bob", "carol", "×", "voted", "reviews", "Nominate" }) Assert.DoesNotContain(secret, announcement, StringComparison.Ordinal);
+        Assert.True(result.IssueOpen);
+        Assert.Contains(result.Comments, c => c.AuthorIsBot && c.Body.Contains("the outcome is announced on [example/community#7](https://github.com/example/community/issues/7)", StringComparison.Ordinal));
+    }
 }
