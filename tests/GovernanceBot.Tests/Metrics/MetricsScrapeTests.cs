@@ -52,6 +52,8 @@ public sealed partial class MetricsScrapeTests(GitHubBehindPrism wire)
         await app.VoteAsync("bob", "+1");
         await app.VoteAsync("carol", "+1");
         await app.SettleAsync(() => app.Has("governance/approved"));
+        await app.SettleAsync();
+        var before = app.GitHub.Exchanges().Count;
         var end = await ScrapeAsync(app);
 
         // The label, then one delivery twice: the repeat is a duplicate; the first may find the issue still queued, a duplicate too.
@@ -79,8 +81,9 @@ public sealed partial class MetricsScrapeTests(GitHubBehindPrism wire)
         Assert.True(end.Value("governance_queue_wait_seconds_count") >= changed);
 
         // Each request GitHub answered is counted once, by endpoint group and status.
+        // (A timer may still wake the bot around the scrape: the count lies between GitHub's tallies before and after it.)
         var exchanges = app.GitHub.Exchanges();
-        Assert.Equal(exchanges.Count, end.Sum("governance_github_requests_total"));
+        Assert.InRange(end.Sum("governance_github_requests_total"), before, exchanges.Count);
         var commentsPosted = exchanges.Count(e => e.Request.Method == "POST" && Regex.IsMatch(e.Request.Path, @"/issues/\d+/comments$") && e.Status == 201);
         Assert.Equal(3, commentsPosted); // the status comment, voting opened, the decision
         Assert.Equal(commentsPosted, end.Value("governance_github_requests_total", ("endpoint", "repos.issues.comments"), ("http_response_status_code", "201")));
