@@ -1,4 +1,5 @@
 using GovernanceBot;
+using GovernanceBot.Dashboard;
 using GovernanceBot.GitHub;
 using GovernanceBot.Logging;
 using GovernanceBot.Processing;
@@ -11,12 +12,14 @@ builder.AddGovernanceLogging();
 builder.Services.AddGitHubApp(builder.Configuration);
 builder.Services.AddReconciliation(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.UseRateLimiter();
 app.MapWebhooks();
 app.MapHealthChecks("/healthz");
+app.MapDashboard();
 await app.RunAsync();
 return 0;
 

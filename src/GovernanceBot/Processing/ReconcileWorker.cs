@@ -15,7 +15,8 @@ public sealed partial class ReconcileWorker(
     TimeProvider time,
     IOptions<GovernanceOptions> options,
     ILogger<ReconcileWorker> logger,
-    ProcessIndex? index = null) : BackgroundService
+    ProcessIndex? index = null,
+    Dashboard.DashboardStore? dashboard = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<IssueRef, int> _failures = new();
 
@@ -70,6 +71,7 @@ public sealed partial class ReconcileWorker(
             var result = await reconciler.ReconcileAsync(issue, cancellationToken);
             _failures.TryRemove(issue, out _);
             index?.Observe(result);
+            dashboard?.Observe(result);
             timers.Schedule(result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -25,7 +25,8 @@ public sealed partial class DeliveryRouter(
     InstallationDirectory installations,
     IInstallationTokens tokens,
     ILogger<DeliveryRouter> logger,
-    Discovery? discovery = null)
+    Discovery? discovery = null,
+    Dashboard.RepositoryVisibility? visibility = null)
 {
     // Only what can change a process: labels, open/closed. The rest (edited, assigned, pinned...) changes nothing.
     private static readonly HashSet<string> IssueActions =
@@ -141,6 +142,7 @@ public sealed partial class DeliveryRouter(
         }
 
         var issue = new IssueRef(new RepoRef(e.Installation.Id, e.Repository.Owner.Login, e.Repository.Name), (int)number);
+        visibility?.Record(issue.Repo, e.Repository.Private);
         return queue.Enqueue(new ReconcileRequest(issue, deliveryId, ReconcilePriority.Webhook))
             ? new DeliveryOutcome(eventName, e.Action, DeliveryResult.Accepted, issue, $"queued {issue} for {what}")
             : new DeliveryOutcome(eventName, e.Action, DeliveryResult.Duplicate, issue, $"{issue} is already queued ({what})");
