@@ -18,6 +18,9 @@ public static class CommandLine
                                                        run a scenario against an in-memory GitHub and print what the bot did
           check [PATH] [--tsc-size N] [--json]         validate a governance.yml (default .github/governance.yml) and show its rules
           healthcheck                                  exit 0 when the running server's /healthz answers 200
+          audit OWNER/REPO#N [--token TOKEN] [--api-url URL] [--bot LOGIN]
+                                                       recompute an issue's decision from GitHub and compare it with the bot's record
+                                                       (token from GITHUB_TOKEN when --token is absent)
 
         With dotnet: dotnet run --project src/GovernanceBot -- VERB [ARGS]
 
@@ -36,6 +39,8 @@ public static class CommandLine
                 return await SimulateCommand.RunAsync(args[1..], stdout, stderr);
             case CheckCommand.Verb:
                 return await CheckCommand.RunAsync(args[1..], stdout, stderr);
+            case AuditCommand.Verb:
+                return await AuditCommand.RunAsync(args[1..], stdout, stderr);
             case HealthcheckCommand.Verb:
                 return await HealthcheckCommand.RunAsync(stderr);
         }

@@ -24,10 +24,10 @@ public static partial class ConfigParser
     /// <summary>The largest number a member count (<c>quorum: N</c>, <c>min_approvals</c>) may say.</summary>
     public const int MaxMembers = 1000;
 
-    private static readonly string[] TopKeys = ["tsc", "processes", "voting", "pull_requests"];
-    private static readonly string[] TscKeys = ["members", "team"];
+    private static readonly string[] TopKeys = ["tsc", "processes", "voting", "pull_requests", "succession"];
+    private static readonly string[] TscKeys = ["members", "team", "emeritus"];
     private static readonly string[] RuleKeys = ["quorum", "approval", "abstentions", "close_early", "min_voting", "min_approvals"];
-    private static readonly string[] ProfileKeys = ["discussion", "voting", "start_by", .. RuleKeys, "proposal_changes"];
+    private static readonly string[] ProfileKeys = ["discussion", "voting", "start_by", .. RuleKeys, "proposal_changes", "remind", "on_decided"];
 
     /// <param name="text">The file's text, or null when no configuration file exists anywhere.</param>
     /// <param name="source">Where the text came from, carried into the result.</param>
@@ -71,8 +71,10 @@ public static partial class ConfigParser
             var rules = ReadVoting(file);
             var processes = ReadProcesses(file, rules);
             var required = ReadPullRequests(file, processes);
+            var emeritus = ReadEmeritus(file);
+            var succession = ReadSuccession(file);
             return _errors.Count == 0 && tsc is not null && processes is not null
-                ? new ConfigResult.Valid(new GovernancePolicy(tsc, processes) { Required = required }, source)
+                ? new ConfigResult.Valid(new GovernancePolicy(tsc, processes) { Required = required, Emeritus = emeritus, Succession = succession }, source)
                 : new ConfigResult.Invalid(_errors, source);
         }
 
@@ -268,6 +270,8 @@ public static partial class ConfigParser
             {
                 ProposalChanges = ReadProposalChanges(profile, path),
                 StartBy = ReadStartBy(profile, path),
+                Remind = ReadRemind(profile, path),
+                OnDecided = ReadOnDecided(profile, path),
             };
         }
 

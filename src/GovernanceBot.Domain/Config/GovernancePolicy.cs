@@ -16,6 +16,15 @@ public sealed record GovernancePolicy(TscSource Tsc, IReadOnlyList<ProcessProfil
     /// <summary><c>pull_requests.require</c>: the votes a pull request needs by the paths it changes (empty: none).</summary>
     public IReadOnlyList<PathRequirement> Required { get; init; } = [];
 
+    /// <summary><c>tsc.emeritus</c>: former members, listed but never in the electorate.</summary>
+    public IReadOnlyList<string> Emeritus { get; init; } = [];
+
+    /// <summary><c>succession</c>: read from the owner's configuration only; null when not set.</summary>
+    public SuccessionSettings? Succession { get; init; }
+
+    /// <summary>True when <paramref name="login"/> is listed in <c>tsc.emeritus</c> (GitHub logins compare case-insensitively).</summary>
+    public bool IsEmeritus(string login) => Emeritus.Contains(login, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The trigger labels whose vote a pull request changing <paramref name="paths"/> needs, in the order configured.</summary>
     public IReadOnlyList<string> RequiredLabels(IEnumerable<string> paths)
     {

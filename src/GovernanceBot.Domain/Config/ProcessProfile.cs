@@ -12,6 +12,15 @@ public sealed record ProcessProfile(string Label, TimeSpan Discussion, TimeSpan 
     /// <summary><c>proposal_changes</c>: flag changes made after voting opened, or restart the round.</summary>
     public ProposalChangesMode ProposalChanges { get; init; } = ProposalChangesMode.Flag;
 
+    /// <summary>The default <c>remind</c>: one reminder 48 hours before the voting deadline.</summary>
+    public static IReadOnlyList<TimeSpan> DefaultRemind { get; } = [TimeSpan.FromHours(48)];
+
+    /// <summary><c>remind</c>: how long before the voting deadline each reminder is posted, longest first (empty: none).</summary>
+    public IReadOnlyList<TimeSpan> Remind { get; init; } = DefaultRemind;
+
+    /// <summary><c>on_decided</c>: what the bot does once the vote is decided (announce, lock, close).</summary>
+    public OnDecided OnDecided { get; init; } = OnDecided.Nothing;
+
     /// <summary>What a person reads: "RFC", "Governance amendment", or the label itself.</summary>
     public string DisplayName => Label.ToLowerInvariant() switch
     {

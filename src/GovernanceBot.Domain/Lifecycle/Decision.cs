@@ -12,7 +12,7 @@ public sealed record OutgoingComment(string Key, string Body, string Why);
 /// <param name="StatusComment">the whole body of the status comment, or null when the issue has no process.</param>
 /// <param name="Comments">replies and transition comments that should exist.</param>
 /// <param name="NextDeadline">the next moment the phase or outcome can change by time alone.</param>
-/// <param name="RefreshAt">the next moment the status comment's text changes by time alone (time left).</param>
+/// <param name="RefreshAt">the next moment the status comment's text changes by time alone (time left), or a reminder falls due (<see cref="ReminderAt"/>).</param>
 /// <param name="Outcome">where the latest process stands, in the words of the simulate JSON.</param>
 public sealed record Decision(
     IReadOnlyList<string> PhaseLabels,
@@ -27,6 +27,12 @@ public sealed record Decision(
 
     /// <summary>Every round of the issue, oldest first (empty when it has no process or governance is paused).</summary>
     public IReadOnlyList<Round> Rounds { get; init; } = [];
+
+    /// <summary>What <c>on_decided</c> still asks for once the latest round is decided (announce, lock, close); null when nothing.</summary>
+    public DecidedActions? OnDecided { get; init; }
+
+    /// <summary>When the next reminder falls due (<c>remind</c>), before the deadline; also in <see cref="RefreshAt"/>.</summary>
+    public DateTimeOffset? ReminderAt { get; init; }
 
     /// <summary>Governance is paused on the issue: the configuration or the TSC could not be read.</summary>
     public bool Paused => Outcome == PausedOutcome;

@@ -3,7 +3,8 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// <summary>The issue as GitHub reports it now.</summary>
 /// <param name="Labels">the names of the labels on the issue now.</param>
 /// <param name="IsPullRequest">true when the issue is a pull request (the issue endpoints answer for both).</param>
-public sealed record IssueSnapshot(int Number, string Title, string Author, bool IsOpen, IReadOnlyList<string> Labels, bool IsPullRequest = false);
+/// <param name="IsLocked">the conversation is locked.</param>
+public sealed record IssueSnapshot(int Number, string Title, string Author, bool IsOpen, IReadOnlyList<string> Labels, bool IsPullRequest = false, bool IsLocked = false);
 
 public enum IssueEventKind
 {

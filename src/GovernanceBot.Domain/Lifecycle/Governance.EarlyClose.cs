@@ -23,7 +23,7 @@ public static partial class Governance
         bool IsMember(string login) => electorate.Any(m => SameLogin(m, login));
         var candidates = context.Comments
             .Where(c => c.At >= opens && c.At < closes && c.CountableVote is not null && IsMember(c.Author))
-            .Select(c => c.Comment.UpdatedAt > c.At ? c.Comment.UpdatedAt : c.At)
+            .SelectMany(c => context.ReadsHistory ? [c.At, c.Comment.UpdatedAt] : new[] { c.Comment.UpdatedAt > c.At ? c.Comment.UpdatedAt : c.At })
             .Where(t => t < closes)
             .Select(t => t < earliest ? earliest : t)
             .Append(earliest)
@@ -55,7 +55,8 @@ public static partial class Governance
     /// </summary>
     private static (bool AllVoted, List<VoteChoice> Known) KnownVotesAt(Context context, IReadOnlyList<string> electorate, DateTimeOffset opens, DateTimeOffset at)
     {
-        var byMember = context.Comments
+        var asOf = context.ReadsHistory ? AsReadAt(context.Comments, at) : context.Comments;
+        var byMember = asOf
             .Where(c => c.At >= opens && c.At <= at && c.CountableVote is not null && electorate.Any(m => SameLogin(m, c.Author)))
             .GroupBy(c => c.Author, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -67,4 +68,15 @@ public static partial class Governance
             .ToList();
         return (allVoted, known);
     }
+
+    /// <summary>
+    /// The comments as they read at <paramref name="at"/>: one edited later is read back from its history and counts as
+    /// written then (its <c>UpdatedAt</c> taken as <paramref name="at"/>); one whose text then is unknown keeps its later edit.
+    /// </summary>
+    private static IEnumerable<ParsedComment> AsReadAt(IEnumerable<ParsedComment> comments, DateTimeOffset at) => comments.Select(c =>
+    {
+        if (!c.Comment.WasEdited || c.Comment.UpdatedAt <= at || c.At > at) return c;
+        var then = Authorship.ParseAsOf(c.Comment, at, inclusive: true);
+        return then.Unreadable ? c : then with { Comment = then.Comment with { UpdatedAt = at } };
+    });
 }

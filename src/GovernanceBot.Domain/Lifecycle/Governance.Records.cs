@@ -5,6 +5,9 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// <summary>What a round keeps from its record in the state block: the rules frozen when voting opened, the concerns as counted.</summary>
 public static partial class Governance
 {
+    /// <summary>Every round computed again from the facts, with only the rules frozen in the records (<see cref="Audit"/>).</summary>
+    public static IReadOnlyList<Round> Recompute(IssueFacts facts) => Decide(facts, recompute: true).Rounds;
+
     /// <summary>The profile as frozen in the round's record when voting opened, or as configured when nothing is frozen.</summary>
     private static ProcessProfile Frozen(ProcessProfile configured, RoundRecord? record) => record?.Rules is { } rules
         ? configured with { Rules = rules, Discussion = record.Discussion ?? configured.Discussion, Voting = record.Voting ?? configured.Voting, ProposalChanges = record.ProposalChanges }

@@ -11,10 +11,17 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// </summary>
 public static partial class Governance
 {
-    public static Decision Decide(IssueFacts facts)
+    public static Decision Decide(IssueFacts facts) => Decide(facts, recompute: false);
+
+    /// <param name="recompute">
+    /// for the audit: every round is computed again from the facts; of the records only the rules frozen when voting
+    /// opened are kept (the outcome, the electorate and the votes recorded are what is checked).
+    /// </param>
+    private static Decision Decide(IssueFacts facts, bool recompute)
     {
         var (status, recomputed) = Authorship.TrustedStatusComment(facts);
         var records = status is null ? new Dictionary<string, RoundRecord>() : StateBlock.Read(status.Body);
+        if (recompute) records = records.ToDictionary(r => r.Key, r => r.Value.FrozenRulesOnly(), StringComparer.Ordinal);
         var parsed = facts.Comments
             .Where(c => !c.AuthorIsBot && !IsBotLogin(c.Author) && !SameLogin(c.Author, facts.BotLogin))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
@@ -34,7 +41,7 @@ public static partial class Governance
 
         // One member per login: GitHub logins are case-insensitive, and a listing read from GitHub is taken as read.
         IReadOnlyList<string> tsc = [.. ((TscResult.Resolved)facts.Tsc).Members.Distinct(StringComparer.OrdinalIgnoreCase)];
-        var context = new Context(facts, policy, tsc, parsed, records);
+        var context = new Context(facts, policy, tsc, parsed, records) { ReadsHistory = recompute };
         var (rounds, refused) = BuildRounds(context);
         var comments = new List<OutgoingComment>();
         comments.AddRange(Replies(context, rounds));
@@ -49,6 +56,7 @@ public static partial class Governance
         var latest = rounds[^1];
         comments.AddRange(RestartComment(rounds));
         comments.AddRange(Transitions(context, latest));
+        comments.AddRange(Reminders(latest, facts.Now));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
         {
@@ -57,6 +65,10 @@ public static partial class Governance
             _ => null,
         };
         DateTimeOffset? refresh = deadline is { } d ? TimeText.NextChange(d, facts.Now) : null;
+
+        // A reminder due before the next change of text is a moment the bot must wake at too.
+        var reminder = NextReminderAt(latest, facts.Now);
+        if (reminder is { } r && (refresh is null || r < refresh)) refresh = r;
         return new Decision(
             [latest.Phase.Label()],
             body,
@@ -67,6 +79,8 @@ public static partial class Governance
             latest.Tally)
         {
             Rounds = rounds,
+            ReminderAt = reminder,
+            OnDecided = OnDecidedActions(facts, latest),
         };
     }
 
@@ -105,6 +119,12 @@ public static partial class Governance
         IReadOnlyList<ParsedComment> Comments,
         IReadOnlyDictionary<string, RoundRecord> Records)
     {
+        /// <summary>
+        /// The audit: a vote comment edited later is read back from its edit history when deciding whether the vote could
+        /// close early, as the bot read it then; otherwise it counts as not known until its last edit.
+        /// </summary>
+        public bool ReadsHistory { get; init; }
+
         public bool IsTsc(string login) => Tsc.Any(m => SameLogin(m, login));
 
         public bool MayCancel(string login) => IsTsc(login) || SameLogin(login, Facts.Issue.Author);
@@ -208,7 +228,11 @@ public static partial class Governance
 
         if (cancel is not null && cancel.At < closeAt)
         {
-            var ballotsAtCancel = electorate is null ? [] : Ballots(context, electorate, discussionEnds, c => c.At < cancel.At);
+            // GitHub's times are to the second: a vote cast in the same second as the merge, the close, the label's
+            // removal or the cancel command cannot be put after it, so it is recorded with the others (the round decides
+            // nothing either way) rather than answered as "not counted". A restart's new round takes that second instead.
+            var sameSecondCounts = cancel.Reason != EndReason.ProposalChanged;
+            var ballotsAtCancel = electorate is null ? [] : Ballots(context, electorate, discussionEnds, c => c.At < cancel.At || (sameSecondCounts && c.At == cancel.At));
             return round with
             {
                 Phase = Phase.Cancelled,

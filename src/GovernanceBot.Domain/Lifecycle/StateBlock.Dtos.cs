@@ -82,9 +82,28 @@ public sealed record RoundRecord(
     /// <summary>The digest of the whole concerns, by comment id, of each ballot whose concerns the block keeps only the start of.</summary>
     public IReadOnlyDictionary<long, string> ConcernDigests { get; init; } = new Dictionary<long, string>();
 
-    /// <summary>The binding tally as recorded, re-derived from the recorded ballots under the rules in force when it closed.</summary>
+    /// <summary>Only the rules frozen when voting opened: what the audit recomputes a round with.</summary>
+    public RoundRecord FrozenRulesOnly() => this with
+    {
+        Electorate = null,
+        Outcome = null,
+        ClosedAt = null,
+        Reason = null,
+        By = null,
+        DiscussionEnds = null,
+        VotingEnds = null,
+        Ballots = [],
+        NonBinding = null,
+        ConcernDigests = new Dictionary<long, string>(),
+    };
+
+    /// <summary>
+    /// The binding tally as recorded, re-derived from the recorded ballots under the rules in force when it closed. A round
+    /// cancelled during voting keeps the tally of the votes cast before the cancellation, as the reconcile that cancelled
+    /// it showed (else the next reconcile would rewrite the status comment once more, without it).
+    /// </summary>
     public Voting.TallySummary? TallyUnder(Config.VotingRules current) =>
-        Electorate is { Count: > 0 } electorate && Outcome is { } outcome && outcome != Phase.Cancelled
+        Electorate is { Count: > 0 } electorate && Outcome is not null
             ? GovernanceBot.Domain.Voting.Tally.Count(Ballots.Where(b => b.Binding).Select(b => b.Choice), electorate.Count, Rules ?? current)
             : null;
 }

@@ -94,6 +94,7 @@ public static class CheckReport
         var sb = new StringBuilder();
         sb.Append($"{valid.Source} is valid.").Append(Nl).Append(Nl);
         sb.Append(TscLine(policy.Tsc, tscSize)).Append(Nl);
+        sb.Append(Texts.CheckSuccession(policy));
 
         foreach (var process in Work(policy, size))
         {
@@ -114,6 +115,8 @@ public static class CheckReport
                 sb.Append("  proposal changes: restart (a commit pushed or the description edited after voting opened starts a new round)").Append(Nl);
             if (RequiredPaths(policy, p) is { Count: > 0 } paths)
                 sb.Append($"  required on pull requests changing: {string.Join(", ", paths)}").Append(Nl);
+            sb.Append("  ").Append(RemindText(p.Remind)).Append(Nl);
+            if (OnDecidedText(p.OnDecided) is { } onDecided) sb.Append("  ").Append(onDecided).Append(Nl);
             if (process.Rows.Count == 0) continue;
 
             sb.Append(Nl);
@@ -208,6 +211,14 @@ public static class CheckReport
                 startBy = process.Profile.StartBy == StartBy.Tsc ? "tsc" : "anyone",
                 proposalChanges = process.Profile.ProposalChanges == ProposalChangesMode.Restart ? "restart" : "flag",
                 requiredPaths = RequiredPaths(policy, process.Profile),
+                remind = process.Profile.Remind.Select(Durations.Format),
+                onDecided = new
+                {
+                    announce = process.Profile.OnDecided.Announce?.ToString(),
+                    announceTally = process.Profile.OnDecided.AnnounceTally,
+                    @lock = process.Profile.OnDecided.Lock,
+                    close = process.Profile.OnDecided.Close.ToString().ToLowerInvariant(),
+                },
                 quorumVotes = process.QuorumVotes,
 
                 // With abstentions ignored, as in the text: the +1 needed when nobody abstains.
@@ -215,6 +226,26 @@ public static class CheckReport
             }),
         };
     }
+
+    /// <summary>The <c>remind</c> line: when reminders are posted, or none.</summary>
+    private static string RemindText(IReadOnlyList<TimeSpan> remind) => remind.Count == 0
+        ? "remind: none (no reminder before the voting deadline)"
+        : $"remind: {JoinWithAnd([.. remind.Select(Durations.Format)])} before the voting deadline, mentioning the TSC members who have not voted";
+
+    /// <summary>The <c>on_decided</c> line, or null when the profile does nothing once decided.</summary>
+    private static string? OnDecidedText(OnDecided d)
+    {
+        if (d.IsNothing) return null;
+        var parts = new List<string>();
+        if (d.Announce is { } target) parts.Add($"announce the outcome on {target}{(d.AnnounceTally ? " with the tally" : " (outcome only, no names or tally)")}");
+        if (d.Lock) parts.Add("lock the issue");
+        if (d.Close == CloseWhen.Approved) parts.Add("close the issue if approved");
+        if (d.Close == CloseWhen.All) parts.Add("close the issue whatever the outcome");
+        return "once decided: " + string.Join("; ", parts);
+    }
+
+    private static string JoinWithAnd(string[] items) =>
+        items.Length == 1 ? items[0] : $"{string.Join(", ", items[..^1])} and {items[^1]}";
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

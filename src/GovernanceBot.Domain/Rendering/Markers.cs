@@ -53,6 +53,15 @@ public static class Markers
 
     public static string CancelledKey(string roundKey) => $"cancelled:{roundKey}";
 
+    /// <summary>The reminder posted <paramref name="offset"/> before the voting deadline of round <paramref name="roundKey"/>: once per round and offset.</summary>
+    public static string ReminderKey(string roundKey, TimeSpan offset) => $"reminder:{roundKey}:{Config.Durations.Format(offset)}";
+
+    /// <summary>The announcement of round <paramref name="roundKey"/> of <paramref name="source"/> ("owner/repo#12") on another issue.</summary>
+    public static string AnnouncementKey(string source, string roundKey) => $"announcement:{source.ToLowerInvariant()}:{roundKey}";
+
+    /// <summary>The record of what <c>on_decided</c> did after round <paramref name="roundKey"/>: once it exists, nothing is done again.</summary>
+    public static string RecordedKey(string roundKey) => $"recorded:{roundKey}";
+
     /// <summary>The reply to a trigger label applied by someone outside the TSC (<c>start_by: tsc</c>): once per issue and label.</summary>
     public static string StartRefusedKey(string label) => $"start-refused:{label.ToLowerInvariant()}";
 

@@ -18,7 +18,8 @@ internal sealed class GitHubConnections : IDisposable
 
     private readonly Uri _baseAddress;
     private readonly IHttpClient _http;
-    private readonly GitHubAppJwt _jwt;
+    private readonly GitHubAppJwt? _jwt;
+    private readonly GitHubClient? _plainClient;
     private readonly ConcurrentDictionary<long, GitHubClient> _installationClients = new();
 
     public GitHubConnections(IOptions<GitHubOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
@@ -28,11 +29,20 @@ internal sealed class GitHubConnections : IDisposable
 
     /// <param name="primary">the handler that talks to the network; tests put a checking one here.</param>
     internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary)
+        : this(options, time, loggerFactory, primary, plainToken: null)
+    {
+    }
+
+    /// <param name="plainToken">
+    /// null: the App (JWT, then installation tokens). Otherwise every client, <see cref="App"/> included, sends this one
+    /// credential store's token, or none when it is anonymous: the <c>audit</c> command's read-only access.
+    /// </param>
+    private GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary, ICredentialStore? plainToken)
     {
         Budget = new RateLimitBudget(time);
         SearchPace = new SearchPace(time);
         _baseAddress = options.ApiBaseUri;
-        _jwt = new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time);
+        _jwt = plainToken is null ? new GitHubAppJwt(options.AppId, options.ReadPrivateKeyPem(), time) : null;
 #pragma warning disable CA2000 // the handler chain is owned by the adapter and disposed with it in Dispose()
         // Octokit → conditional GETs (Octokit's CachingHttpClient: 304s cost nothing) → the search pace (waited before any
         // attempt timeout starts) → retries, and per attempt the write pace, then the attempt timeout → a rejected token is
@@ -46,11 +56,20 @@ internal sealed class GitHubConnections : IDisposable
             }),
             new GitHubResponseCache());
 #pragma warning restore CA2000
-        App = CreateClient(new AppCredentials(_jwt));
+        App = CreateClient(_jwt is null ? plainToken! : new AppCredentials(_jwt));
+        _plainClient = plainToken is null ? null : App;
         Tokens = new InstallationTokenCache(IssueTokenAsync, time, loggerFactory.CreateLogger<InstallationTokenCache>());
     }
 
-    /// <summary>Authenticated as the App itself (JWT): only for the <c>/app</c> endpoints.</summary>
+    /// <summary>
+    /// Connections that read as a person (or anyone) rather than as the App: every request carries <paramref name="token"/>
+    /// (a personal access token; none when null, as for a public repository on github.com), whatever installation it names.
+    /// </summary>
+    /// <param name="primary">the handler that talks to the network; null: a pooled one.</param>
+    internal static GitHubConnections ForPlainToken(GitHubOptions options, string? token, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler? primary = null) =>
+        new(options, time, loggerFactory, primary ?? CreatePrimaryHandler(), new InMemoryCredentialStore(token is null ? Credentials.Anonymous : new Credentials(token, AuthenticationType.Bearer)));
+
+    /// <summary>Authenticated as the App itself (JWT): only for the <c>/app</c> endpoints. With a plain token, that token.</summary>
     public GitHubClient App { get; }
 
     public InstallationTokenCache Tokens { get; }
@@ -62,13 +81,13 @@ internal sealed class GitHubConnections : IDisposable
     public SearchPace SearchPace { get; }
 
     /// <summary>Authenticated as the installation (its cached access token).</summary>
-    public GitHubClient ForInstallation(long installationId) =>
+    public GitHubClient ForInstallation(long installationId) => _plainClient ??
         _installationClients.GetOrAdd(installationId, id => CreateClient(new InstallationCredentials(id, Tokens)));
 
     public void Dispose()
     {
         _http.Dispose();
-        _jwt.Dispose();
+        _jwt?.Dispose();
     }
 
     // Pooled connections are recycled so a long-running bot follows DNS changes; no IHttpClientFactory rotation needed.

@@ -14,4 +14,14 @@ public static class GitHubRefusal
         exception is ApiException { StatusCode: var status } && (int)status is >= 400 and < 500 and not (401 or 403 or 429)
             ? (int)status
             : null;
+
+    /// <summary>
+    /// True when GitHub answered 403 because the installation lacks a permission ("Resource not accessible by
+    /// integration"), not because of a rate limit: an installation made before the App asked for Checks and Pull
+    /// requests has neither until an owner accepts them, and asking again changes nothing.
+    /// </summary>
+    public static bool IsMissingPermission(Exception exception) =>
+        exception is ForbiddenException forbidden
+        && forbidden is not RateLimitExceededException and not SecondaryRateLimitExceededException
+        && !(forbidden.HttpResponse?.Body is string body && body.Contains("rate limit", StringComparison.OrdinalIgnoreCase));
 }

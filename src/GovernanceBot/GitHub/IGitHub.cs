@@ -43,6 +43,12 @@ public interface IGitHub
 
     Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
 
+    /// <summary>Locks the issue's conversation as resolved (<c>PUT /repos/{owner}/{repo}/issues/{issue_number}/lock</c>); a locked one stays so.</summary>
+    Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken);
+
+    /// <summary>Closes the issue as completed (<c>PATCH /repos/{owner}/{repo}/issues/{issue_number}</c>); a closed one stays so.</summary>
+    Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken);
+
     /// <summary>Removes a label from the issue; a label that is already gone is not an error.</summary>
     Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken);
 
@@ -77,4 +83,22 @@ public interface IGitHub
 
     /// <summary>Makes check run <paramref name="checkRunId"/> show <paramref name="check"/>.</summary>
     Task UpdateCheckRunAsync(RepoRef repo, long checkRunId, CheckRunSpec check, CancellationToken cancellationToken);
+
+    // ---- succession: the TSC activity issue and membership reviews (design section 9) ----
+
+    /// <summary>
+    /// The user's latest comment (a vote included) in the installation's account, as one issue search finds it
+    /// (<c>commenter:LOGIN org:OWNER</c>, sorted by updated, one result): the issue or pull request and when it was last
+    /// updated; null when the search finds none.
+    /// </summary>
+    Task<UserActivity?> SearchLastActivityAsync(InstallationRef installation, string login, CancellationToken cancellationToken);
+
+    /// <summary>The repository's issues (open and closed) opened by <paramref name="creator"/>, with their bodies, newest first.</summary>
+    Task<IReadOnlyList<IssueSummary>> ListIssuesByAsync(RepoRef repo, string creator, CancellationToken cancellationToken);
+
+    /// <summary>Opens an issue; returns its number.</summary>
+    Task<int> CreateIssueAsync(RepoRef repo, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the issue's body.</summary>
+    Task EditIssueBodyAsync(IssueRef issue, string body, CancellationToken cancellationToken);
 }

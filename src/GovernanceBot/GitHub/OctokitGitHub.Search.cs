@@ -8,8 +8,9 @@ internal sealed partial class OctokitGitHub
     private const int SearchPageSize = 100;
 
     /// <remarks>
-    /// <c>GET /search/issues?q=is:open org:OWNER label:"a","b"</c> (issues and pull requests alike): the labels of one <c>label:</c> qualifier,
-    /// separated by commas, are OR'd. A user account is named with <c>user:</c>. Search has its own limit (30 requests a
+    /// <c>GET /search/issues?q=is:open org:OWNER label:"a","b"</c>: issues and pull requests (both carry processes; an
+    /// installation token may search both at once, only a user token needs <c>is:issue</c> or <c>is:pull-request</c>);
+    /// the labels of one <c>label:</c> qualifier, separated by commas, are OR'd. A user account is named with <c>user:</c>. Search has its own limit (30 requests a
     /// minute), so this runs on the slow discovery schedule only. Search sees only what the installation can see.
     /// </remarks>
     public async Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken)
@@ -39,7 +40,7 @@ internal sealed partial class OctokitGitHub
         return [.. found.Distinct()];
     }
 
-    /// <summary>The search's <c>q</c>: open issues and pull requests of the account carrying any of the labels (both can run a process).</summary>
+    /// <summary>The search's <c>q</c>: open issues and pull requests of the account carrying any of the labels.</summary>
     public static string SearchQuery(InstallationRef installation, IEnumerable<string> labels) =>
         $"is:open {(installation.IsUser ? "user" : "org")}:{installation.Account} label:{string.Join(',', labels.Select(l => $"\"{l}\""))}";
 

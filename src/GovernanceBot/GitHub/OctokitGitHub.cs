@@ -119,7 +119,8 @@ internal sealed partial class OctokitGitHub : IGitHub
             found.User?.Login ?? "ghost",
             found.State.StringValue == "open",
             found.Labels.Select(l => l.Name).ToList(),
-            IsPullRequest: found.PullRequest is not null);
+            IsPullRequest: found.PullRequest is not null,
+            IsLocked: found.Locked);
     }
 
     public async Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken)
@@ -244,6 +245,22 @@ internal sealed partial class OctokitGitHub : IGitHub
         return GitHubCallContext.RunAsync(
             cancellationToken,
             () => api.Post<IReadOnlyList<Label>>(IssuePath(issue, "labels"), Json(new { labels = new[] { label } }), Accept, JsonMediaType, cancellationToken));
+    }
+
+    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken)
+    {
+        var api = Api(issue.Repo);
+        return GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Connection.Put<object>(IssuePath(issue, "lock"), Json(new { lock_reason = "resolved" }), null, Accept));
+    }
+
+    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken)
+    {
+        var api = Api(issue.Repo);
+        return GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Patch<Issue>(Relative($"repos/{Escape(issue.Repo.Owner)}/{Escape(issue.Repo.Name)}/issues/{issue.Number}"), Json(new { state = "closed", state_reason = "completed" }), Accept));
     }
 
     public async Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken)

@@ -11,6 +11,12 @@ public sealed class GovernanceOptions
     /// <summary>How often each installation is searched for processes the bot has missed (one issue search, plus pages).</summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often the TSC members' activity is measured for succession (one issue search per member each time).</summary>
+    public TimeSpan SuccessionInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The pause between two succession searches: GitHub's search allows 30 requests a minute.</summary>
+    public TimeSpan SuccessionSearchPace { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How many issues are reconciled at once (each issue is still one at a time).</summary>
     public int Workers { get; set; } = 4;
 

@@ -24,6 +24,8 @@ public static class ProcessingServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileWorker>());
         services.AddSingleton<Sweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
+        services.AddSingleton<Succession>();
+        services.AddHostedService(sp => sp.GetRequiredService<Succession>());
         return services;
     }
 }

@@ -66,9 +66,11 @@ public sealed partial class ReconcileWorker(
             ["IssueNumber"] = issue.Number,
             ["DeliveryId"] = request.DeliveryId,
         });
+        var started = time.GetTimestamp();
         try
         {
             var result = await reconciler.ReconcileAsync(issue, cancellationToken);
+            LogReconcileTook(issue.ToString(), time.GetElapsedTime(started).TotalMilliseconds, request.Priority, result.Changes.Count);
             _failures.TryRemove(issue, out _);
             index?.Observe(result);
             dashboard?.Observe(result);
@@ -99,4 +101,7 @@ public sealed partial class ReconcileWorker(
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Reconciling {Issue} failed outside its retry handling; the worker goes on with the next issue")]
     private partial void LogWorkerKeptGoing(Exception exception, string issue);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Reconcile of {Issue} took {ElapsedMs:0.0} ms ({Priority}, {ChangeCount} change(s))")]
+    private partial void LogReconcileTook(string issue, double elapsedMs, ReconcilePriority priority, int changeCount);
 }

@@ -15,11 +15,20 @@ public sealed partial class Reconciler
     private async Task<PullRequestFacts?> ReadPullRequestAsync(IssueRef issue, IssueSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (!snapshot.IsPullRequest) return null;
-        if (await github.GetPullRequestAsync(issue, cancellationToken) is not { } pull) return null;
-        var commits = await github.GetPullRequestCommitsAsync(issue, cancellationToken);
-        var files = await github.GetPullRequestFilesAsync(issue, cancellationToken);
-        var mergedAt = pull.Merged ? pull.MergedAt ?? time.GetUtcNow() : (DateTimeOffset?)null;
-        return new PullRequestFacts(pull.HeadSha, mergedAt, pull.MergedBy, commits, files);
+        try
+        {
+            if (await github.GetPullRequestAsync(issue, cancellationToken) is not { } pull) return null;
+            var commits = await github.GetPullRequestCommitsAsync(issue, cancellationToken);
+            var files = await github.GetPullRequestFilesAsync(issue, cancellationToken);
+            var mergedAt = pull.Merged ? pull.MergedAt ?? time.GetUtcNow() : (DateTimeOffset?)null;
+            return new PullRequestFacts(pull.HeadSha, mergedAt, pull.MergedBy, commits, files);
+        }
+        catch (Exception e) when (GitHubRefusal.IsMissingPermission(e))
+        {
+            // Without Pull requests: read the process still runs, through the issue endpoints, as on an issue.
+            LogMissingPermission(issue.Repo.ToString(), issue.Number, "Pull requests: read", "the process runs as on an issue, without the governance check");
+            return null;
+        }
     }
 
     /// <summary>
@@ -48,9 +57,16 @@ public sealed partial class Reconciler
         }
         catch (Exception e) when (Refused(issue, "the governance check", e))
         {
+        }
+        catch (Exception e) when (GitHubRefusal.IsMissingPermission(e))
+        {
             // Without Checks: write (an installation that has not accepted the new permission) the rest still works.
+            LogMissingPermission(issue.Repo.ToString(), issue.Number, "Checks: write", "the governance check is not written");
         }
     }
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "{Repository}#{IssueNumber}: the installation lacks {Permission} (an owner has to accept the App's new permissions); {Consequence}")]
+    private partial void LogMissingPermission(string repository, int issueNumber, string permission, string consequence);
 
     /// <summary>The domain's view of the check as the GitHub seam writes it.</summary>
     internal static CheckRunSpec Spec(CheckRunView view) => new(

@@ -36,9 +36,12 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
 
         var changes = new List<string>();
         var pending = plan.Comments;
-        var (statusId, newStatusUrl) = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: pending.Count > 0, changes, cancellationToken);
+        // Comments now due and what on_decided asks for are written by one replica: the one whose claim survives.
+        var claiming = pending.Count > 0 || decision.OnDecided is not null;
+        var (statusId, newStatusUrl) = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: claiming, changes, cancellationToken);
         await ApplyLabelsAsync(issue, plan, changes, cancellationToken);
-        var yielded = pending.Count > 0 && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
+        var yielded = claiming && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
+        if (!yielded) await ApplyOnDecidedAsync(issue, snapshot, botLogin, decision.OnDecided, changes, cancellationToken);
         var check = GovernanceCheck.For(facts, decision, newStatusUrl);
         await ApplyCheckAsync(issue, check, changes, cancellationToken);
 
@@ -83,6 +86,8 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
                         $"the team {repo.Owner}/{team.Slug} does not exist or the App cannot see it (it needs the Members: read permission); set tsc.members or tsc.team in {ConfigPath}");
                 }
 
+                // tsc.emeritus: former members still in the team are listed, never in the electorate.
+                logins = [.. logins.Where(l => !valid.Policy.IsEmeritus(l))];
                 return logins.Count == 0
                     ? new TscResult.Unavailable($"the team {repo.Owner}/{team.Slug} has no members")
                     : new TscResult.Resolved(logins);

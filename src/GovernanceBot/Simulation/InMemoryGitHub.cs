@@ -44,6 +44,16 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
         lock (_gate) return View(_state.AddIssue(Key(repo), number, title, author, []));
     }
 
+    public bool IsLocked(IssueRef issue)
+    {
+        lock (_gate) return _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i) && i.IsLocked;
+    }
+
+    public bool HasIssue(IssueRef issue)
+    {
+        lock (_gate) return _state.Issues.ContainsKey((Key(issue.Repo), issue.Number));
+    }
+
     public Issue GetIssue(IssueRef issue)
     {
         lock (_gate) return View(Stored(issue));
@@ -109,7 +119,7 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
 
     public Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
         Read(() => _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i)
-            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], i.IsPullRequest)
+            ? new IssueSnapshot(i.Number, i.Title, i.Author, i.IsOpen, [.. i.Labels], i.IsPullRequest, i.IsLocked)
             : null);
 
     public Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken) =>
@@ -155,6 +165,20 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
             return (0, $"added label {label}");
         });
 
+    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Write("LockIssue", issue, () =>
+        {
+            Stored(issue).IsLocked = true;
+            return (0, "locked the issue");
+        });
+
+    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Write("CloseIssue", issue, () =>
+        {
+            _state.SetOpen(Stored(issue), open: false, botLogin);
+            return (0, "closed the issue");
+        });
+
     public Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Write("RemoveLabel", issue, () =>
         {
@@ -180,7 +204,7 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
         Read(() => (IReadOnlyList<int>)[.. _state.ListIssues(Key(repo), "open", [label]).Select(i => i.Number).Order()]);
 
     public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
-        Read(() => (IReadOnlyList<IssueRef>)[.. _state.SearchOpenIssues(installation.Id, installation.Account, labels, pullRequestsToo: true)
+        Read(() => (IReadOnlyList<IssueRef>)[.. _state.SearchOpenIssues(installation.Id, installation.Account, labels, pullRequests: true)
             .Select(i => new IssueRef(new RepoRef(installation.Id, i.Repo.Owner, i.Repo.Name), i.Number))]);
 
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>

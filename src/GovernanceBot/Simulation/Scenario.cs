@@ -1,6 +1,6 @@
 namespace GovernanceBot.Simulation;
 
-/// <summary>A scenario file (design section 7): a repository's config, an issue, and what people do when.</summary>
+/// <summary>A scenario file (design section 7): a repository's config, an issue (or a pull request), and what people do when.</summary>
 public sealed record Scenario(
     string? Config,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Teams,
@@ -11,6 +11,12 @@ public sealed record Scenario(
 {
     /// <summary>What the configuration is called in the step log: the file given with <c>--config</c>, else the scenario's own.</summary>
     public string ConfigName { get; init; } = "the scenario's config";
+
+    /// <summary><c>issue: { pull_request: true }</c>: the issue is a pull request, with a head commit that carries the governance check.</summary>
+    public bool PullRequest { get; init; }
+
+    /// <summary><c>issue: { files: [...] }</c>: the paths the pull request's first commit changes.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 }
 
 /// <summary>One step: at an offset from the start, a person does one thing.</summary>

@@ -7,9 +7,9 @@ namespace GovernanceBot.Simulation;
 public static class ScenarioReader
 {
     private static readonly string[] TopKeys = ["config", "teams", "issue", "until", "steps"];
-    private static readonly string[] IssueKeys = ["title", "author"];
-    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "as", "delete", "close", "reopen", "config"];
-    private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config"];
+    private static readonly string[] IssueKeys = ["title", "author", "pull_request", "files"];
+    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "as", "delete", "close", "reopen", "config", "push", "files", "merge"];
+    private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config", "push", "merge"];
 
     public static Scenario Parse(string text)
     {
@@ -34,18 +34,28 @@ public static class ScenarioReader
 
         var title = "RFC";
         var author = "author";
+        var pullRequest = false;
+        IReadOnlyList<string> files = [];
         if (root.TryGet("issue", out var i))
         {
             var issue = Mapping(i, "issue");
             CheckKeys(issue, IssueKeys, "issue");
             if (issue.TryGet("title", out var ti)) title = Scalar(ti, "issue.title");
             if (issue.TryGet("author", out var au)) author = Login(au, "issue.author");
+            if (issue.TryGet("pull_request", out var pr)) pullRequest = Boolean(pr, "issue.pull_request");
+            if (issue.TryGet("files", out var fi)) files = Paths(fi, "issue.files");
+            if (files.Count > 0 && !pullRequest) throw new ScenarioException($"line {fi!.Line}: `issue.files` are the paths a pull request changes; add `pull_request: true`");
         }
 
         TimeSpan? until = root.TryGet("until", out var u) ? Offset(u, "until") : null;
         if (!root.TryGet("steps", out var s)) throw new ScenarioException($"line {root.Line}: the scenario has no steps");
         var steps = Sequence(s, "steps").Items.Select(Step).ToList();
-        return new Scenario(config, teams, title, author, until, steps);
+        if (!pullRequest && steps.FirstOrDefault(st => st.Action is StepAction.Push or StepAction.Merge) is { } onPull)
+        {
+            throw new ScenarioException($"line {onPull.Line}: only a pull request can be pushed to or merged; add `pull_request: true` to `issue`");
+        }
+
+        return new Scenario(config, teams, title, author, until, steps) { PullRequest = pullRequest, Files = files };
     }
 
     private static ScenarioStep Step(YamlNode node)
@@ -62,6 +72,11 @@ public static class ScenarioReader
         if (step.TryGet("as", out var asNode) && !actions.Contains("edit"))
         {
             throw new ScenarioException($"line {asNode.Line}: `as: LOGIN` goes with `edit: N` (who edits `by`'s comment)");
+        }
+
+        if (step.TryGet("files", out var filesNode) && !actions.Contains("push"))
+        {
+            throw new ScenarioException($"line {filesNode.Line}: `files: [...]` goes with `push: N` (the paths the commits change)");
         }
 
         if (actions.Count != 1)
@@ -81,6 +96,8 @@ public static class ScenarioReader
             "delete" => new StepAction.Delete(Number(Get(step, "delete"), "delete")),
             "close" => True(Get(step, "close"), "close") ? new StepAction.Close() : throw new ScenarioException($"line {step.Line}: write `close: true`"),
             "reopen" => True(Get(step, "reopen"), "reopen") ? new StepAction.Reopen() : throw new ScenarioException($"line {step.Line}: write `reopen: true`"),
+            "push" => new StepAction.Push(Commits(Get(step, "push")), step.TryGet("files", out var pushed) ? Paths(pushed, "files") : []),
+            "merge" => True(Get(step, "merge"), "merge") ? new StepAction.Merge() : throw new ScenarioException($"line {step.Line}: write `merge: true`"),
             _ => new StepAction.SetConfig(OptionalText(Get(step, "config"), "config")),
         };
         return new ScenarioStep(step.Line, at, by, action);
@@ -120,6 +137,30 @@ public static class ScenarioReader
         int.TryParse(Scalar(node, what), System.Globalization.NumberStyles.None, null, out var n) && n >= 1
             ? n
             : throw new ScenarioException($"line {node.Line}: `{what}` takes the number of the person's comment, counting from 1");
+
+    /// <summary><c>push: true</c> is one commit; <c>push: N</c> is N commits (1 to 250, as GitHub lists them).</summary>
+    private static int Commits(YamlNode node)
+    {
+        var text = Scalar(node, "push");
+        if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)) return 1;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, null, out var n) && n is >= 1 and <= 250
+            ? n
+            : throw new ScenarioException($"line {node.Line}: `push` takes the number of commits pushed (1 to 250), or `true` for one");
+    }
+
+    private static bool Boolean(YamlNode node, string what) => Scalar(node, what).ToLowerInvariant() switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new ScenarioException($"line {node.Line}: `{what}` is true or false"),
+    };
+
+    /// <summary>A list of repository paths (<c>[GOVERNANCE.md, docs/x.md]</c>) or one path.</summary>
+    private static IReadOnlyList<string> Paths(YamlNode node, string what) => node switch
+    {
+        YamlSequence seq => [.. seq.Items.Select(item => Scalar(item, what))],
+        _ => [Scalar(node, what)],
+    };
 
     private static bool True(YamlNode node, string what) => string.Equals(Scalar(node, what), "true", StringComparison.OrdinalIgnoreCase);
 

@@ -8,6 +8,7 @@ namespace GovernanceBot.Simulation;
 /// <param name="Vote">the vote this step cast, such as "+1", when its comment holds one.</param>
 /// <param name="By">who acted, for a person's step; null for a deadline.</param>
 /// <param name="ConfigRead">the configuration as the bot read it at this step, when it was read for the first time or had changed.</param>
+/// <param name="Check">on a pull request, the <c>governance</c> check on its head after the bot looked (null: none there).</param>
 public sealed record SimulationEvent(
     DateTimeOffset At,
     TimeSpan Offset,
@@ -17,4 +18,5 @@ public sealed record SimulationEvent(
     Domain.Voting.TallySummary? Tally = null,
     string? Vote = null,
     ConfigResult? ConfigRead = null,
-    string? By = null);
+    string? By = null,
+    GitHub.CheckRunSnapshot? Check = null);

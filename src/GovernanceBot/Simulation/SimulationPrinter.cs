@@ -26,6 +26,7 @@ public static partial class SimulationPrinter
             foreach (var change in e.BotChanges) sb.Append($"{"",-12}   bot: {change}").Append('\n');
             if (e.BotChanges.Count == 0) sb.Append($"{"",-12}   bot: no change").Append('\n');
             if (RunningTally(e, previous) is { } tally) sb.Append($"{"",-12}   {tally}").Append('\n');
+            if (result.PullRequest) sb.Append($"{"",-12}   check: {CheckLine(e.Check)}").Append('\n');
             previous = e.Tally ?? previous;
         }
 
@@ -37,7 +38,22 @@ public static partial class SimulationPrinter
             sb.Append($"Tally:   {t.Plus} × +1, {t.Zero} × 0, {t.Minus} × -1; {Texts.QuorumSentence(t)}").Append('\n');
         }
 
-        sb.Append('\n').Append("── Comments on the issue ──").Append('\n');
+        if (result.PullRequest) sb.Append($"Check:   {CheckLine(result.Check)}").Append('\n');
+        if (!result.IssueOpen || result.IssueLocked)
+            sb.Append($"Issue:   {string.Join(", ", new[] { result.IssueOpen ? null : "closed", result.IssueLocked ? "locked" : null }.OfType<string>())}").Append('\n');
+        if (result.Announcements.Count > 0)
+        {
+            sb.Append('\n').Append("── Announcements ──").Append('\n');
+            foreach (var a in result.Announcements)
+            {
+                var split = a.IndexOf(": ", StringComparison.Ordinal);
+                sb.Append($"[{a[..split]}] governance-bot[bot]:").Append('\n');
+                var body = a[(split + 2)..];
+                foreach (var line in (raw ? body.TrimEnd() : AsRead(body)).Split('\n')) sb.Append("    ").Append(line).Append('\n');
+            }
+        }
+
+        sb.Append('\n').Append(result.PullRequest ? "── Comments on the pull request ──" : "── Comments on the issue ──").Append('\n');
         foreach (var c in result.Comments.Where(c => !c.Body.Contains(Markers.Status, StringComparison.Ordinal)))
         {
             sb.Append($"[{Offset(c.CreatedAt - Simulator.Epoch)}] {c.Author}:").Append('\n');
@@ -68,6 +84,21 @@ public static partial class SimulationPrinter
         var who = e.Vote is { } vote ? $"{by} {vote}" : "tally";
         return $"{who}: {(counts.Count == 0 ? "no votes" : string.Join(", ", counts))}; {t.Cast} of {t.Electorate} voted, quorum {t.QuorumNeeded}";
     }
+
+    /// <summary>"governance on 1a2b3c4: completed, failure — Rejected: 3 of 5 voted, quorum 3, 1 of 3 +1", or that there is none.</summary>
+    private static string CheckLine(GitHub.CheckRunSnapshot? check) => check is null
+        ? "none on the head"
+        : $"governance on {check.HeadSha[..7]}: {check.Shown.StatusName}{(check.Shown.ConclusionName is { } c ? ", " + c : "")} — {check.Shown.Title}";
+
+    private static object? CheckJson(GitHub.CheckRunSnapshot? check) => check is null ? null : new
+    {
+        headSha = check.HeadSha,
+        status = check.Shown.StatusName,
+        conclusion = check.Shown.ConclusionName,
+        title = check.Shown.Title,
+        summary = check.Shown.Summary,
+        detailsUrl = check.Shown.DetailsUrl,
+    };
 
     private static void AppendConfig(StringBuilder sb, string name, ConfigResult config)
     {
@@ -127,6 +158,9 @@ public static partial class SimulationPrinter
                 offset = Offset(c.CreatedAt - Simulator.Epoch),
             }),
 
+            // On a pull request, the governance check on its head at the end (null for an issue or when there is none).
+            check = CheckJson(result.Check),
+
             // The configuration as the bot read it at the end; each step below carries it where it was read.
             configProblems = Problems(result.Config),
             steps = result.Events.Select(e => new
@@ -138,6 +172,7 @@ public static partial class SimulationPrinter
                 outcome = e.Outcome,
                 tally = e.Tally is { } s ? TallyJson(s) : null,
                 configProblems = e.ConfigRead is null ? null : Problems(e.ConfigRead),
+                check = CheckJson(e.Check),
             }),
         };
         return JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

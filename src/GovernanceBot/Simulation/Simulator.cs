@@ -29,8 +29,17 @@ public sealed class Simulator
         var github = new InMemoryGitHub(clock, BotLogin);
         var reconciler = new Reconciler(github, clock, NullLogger<Reconciler>.Instance);
         github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, scenario.Config);
+        AnnouncementIssues(github, scenario.Config);
         foreach (var (slug, members) in scenario.Teams) github.SetTeam(Repo.Owner, slug, members);
-        github.CreateIssue(Repo, IssueId.Number, scenario.IssueTitle, scenario.IssueAuthor);
+        if (scenario.PullRequest)
+        {
+            github.CreatePullRequest(Repo, IssueId.Number, scenario.IssueTitle, scenario.IssueAuthor, [.. scenario.Files.DefaultIfEmpty("README.md")]);
+        }
+        else
+        {
+            github.CreateIssue(Repo, IssueId.Number, scenario.IssueTitle, scenario.IssueAuthor);
+        }
+
 
         var events = new List<SimulationEvent>();
         ReconcileResult? last = null;
@@ -60,15 +69,17 @@ public sealed class Simulator
                 _ => null,
             };
             if (vote is not null && step is not null && !tsc.Contains(step.By, StringComparer.OrdinalIgnoreCase)) vote += " (not binding: not in the TSC)";
-            events.Add(new SimulationEvent(clock.GetUtcNow(), clock.GetUtcNow() - Epoch, what, last.Changes, last.Decision?.Outcome, last.Decision?.Tally, vote, config, step?.By));
+            var check = scenario.PullRequest ? github.HeadCheck(IssueId) : null;
+            events.Add(new SimulationEvent(clock.GetUtcNow(), clock.GetUtcNow() - Epoch, what, last.Changes, last.Decision?.Outcome, last.Decision?.Tally, vote, config, step?.By, check));
         }
 
         async Task RunDeadlinesUntil(DateTimeOffset limit)
         {
-            while (last?.NextDeadline is { } deadline && deadline <= limit)
+            while (ReconcileResult.Earliest(last?.NextDeadline, last?.Decision?.ReminderAt) is { } deadline && deadline <= limit)
             {
-                var name = last.Decision?.Outcome switch
+                var name = last!.Decision?.Outcome switch
                 {
+                    _ when deadline == last.Decision?.ReminderAt && deadline != last.NextDeadline => "reminder due",
                     "discussion" => "discussion ends",
                     "voting" => "voting ends",
                     _ => "deadline",
@@ -88,7 +99,7 @@ public sealed class Simulator
 
             await RunDeadlinesUntil(at);
             clock.MoveTo(at);
-            var what = Perform(github, step);
+            var what = Perform(github, step, scenario.PullRequest);
             await Reconcile(what, step);
         }
 
@@ -111,12 +122,20 @@ public sealed class Simulator
             }, v.Policy.Processes.FirstOrDefault()?.Rules.Quorum ?? QuorumRule.Majority)
             : (0, QuorumRule.Majority);
         var status = Governance.StatusComments(issue.Comments, BotLogin).FirstOrDefault();
-        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config);
+        return new SimulationResult(events, last?.Decision?.Outcome, [.. issue.Labels], last?.Decision?.Tally, tscSize, quorum, [.. issue.Comments], status is null ? null : Domain.Rendering.Markers.WithoutClaim(status.Body), config)
+        {
+            PullRequest = scenario.PullRequest,
+            IssueOpen = issue.IsOpen,
+            IssueLocked = github.IsLocked(IssueId),
+            Announcements = Announcements(github, config),
+            Check = scenario.PullRequest ? github.HeadCheck(IssueId) : null,
+        };
     }
 
-    private static string Perform(InMemoryGitHub github, ScenarioStep step)
+    private static string Perform(InMemoryGitHub github, ScenarioStep step, bool pullRequest)
     {
         var by = step.By;
+        var noun = pullRequest ? "pull request" : "issue";
         switch (step.Action)
         {
             case StepAction.Label l:
@@ -140,12 +159,19 @@ public sealed class Simulator
                 return $"{by} deletes their comment #{d.Nth}";
             case StepAction.Close:
                 github.AsUserClose(IssueId, by);
-                return $"{by} closes the issue";
+                return $"{by} closes the {noun}";
             case StepAction.Reopen:
                 github.AsUserReopen(IssueId, by);
-                return $"{by} reopens the issue";
+                return $"{by} reopens the {noun}";
+            case StepAction.Push p:
+                var head = github.AsUserPush(IssueId, by, p.Commits, [.. p.Files]);
+                return $"{by} pushes {(p.Commits == 1 ? "a commit" : $"{p.Commits} commits")}{(p.Files.Count == 0 ? "" : " changing " + string.Join(", ", p.Files))}; the head is now {head[..7]}";
+            case StepAction.Merge:
+                github.AsUserMerge(IssueId, by);
+                return $"{by} merges the pull request";
             case StepAction.SetConfig s:
                 github.SetFile(Repo.Owner, Repo.Name, Reconciler.ConfigPath, s.Text);
+                AnnouncementIssues(github, s.Text);
                 return $"{by} {(s.Text is null ? "deletes" : "changes")} {Reconciler.ConfigPath}";
             default:
                 throw new ScenarioException($"line {step.Line}: unknown action");
@@ -188,4 +214,22 @@ public sealed class Simulator
         var line = text.ReplaceLineEndings(" ⏎ ").Trim();
         return line.Length > 100 ? "“" + line[..97] + "...”" : "“" + line + "”";
     }
+
+    /// <summary>The issues <c>on_decided.announce</c> names exist in the simulated installation, so announcements show.</summary>
+    private static void AnnouncementIssues(InMemoryGitHub github, string? config)
+    {
+        if (ConfigParser.Parse(config, "scenario") is not ConfigResult.Valid valid) return;
+        foreach (var target in valid.Policy.Processes.Select(p => p.OnDecided.Announce).OfType<IssueAddress>().Distinct())
+        {
+            var where = new IssueRef(new RepoRef(Repo.InstallationId, target.Owner, target.Repo), target.Number);
+            if (!github.HasIssue(where)) github.CreateIssue(where.Repo, where.Number, "Announcements", "maintainers");
+        }
+    }
+
+    private static List<string> Announcements(InMemoryGitHub github, ConfigResult config) => config is not ConfigResult.Valid valid
+        ? []
+        : [.. valid.Policy.Processes.Select(p => p.OnDecided.Announce).OfType<IssueAddress>().Distinct()
+            .Select(t => new IssueRef(new RepoRef(Repo.InstallationId, t.Owner, t.Repo), t.Number))
+            .Where(github.HasIssue)
+            .SelectMany(t => github.GetIssue(t).Comments.Where(c => c.AuthorIsBot).Select(c => $"{t}: {c.Body}"))];
 }

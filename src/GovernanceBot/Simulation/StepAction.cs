@@ -19,6 +19,12 @@ public abstract record StepAction
 
     public sealed record Reopen : StepAction;
 
+    /// <summary>Pushes <see cref="Commits"/> commits to the pull request (changing <see cref="Files"/>); the last becomes its head.</summary>
+    public sealed record Push(int Commits, IReadOnlyList<string> Files) : StepAction;
+
+    /// <summary>Merges the pull request.</summary>
+    public sealed record Merge : StepAction;
+
     /// <summary>Replaces <c>.github/governance.yml</c> (null removes it).</summary>
     public sealed record SetConfig(string? Text) : StepAction;
 }

@@ -45,7 +45,7 @@ public sealed partial class DeliveryRouter(
             return eventName switch
             {
                 "issues" => Issues(Read<IssuesEvent>(body), deliveryId),
-                "issue_comment" => IssueComment(Read<IssueCommentEvent>(body), deliveryId),
+                "issue_comment" => CommentRoute.TryRead(body, out var comment) ? IssueComment(comment, deliveryId) : IssueComment(Read<IssueCommentEvent>(body), deliveryId),
                 "pull_request" => PullRequest(Read<PullRequestEvent>(body), deliveryId),
                 "check_run" => CheckRun(Read<CheckRunEvent>(body), deliveryId),
                 "installation" => Installation(Read<InstallationEvent>(body), deliveryId),
@@ -68,6 +68,10 @@ public sealed partial class DeliveryRouter(
 
     /// <summary>A comment on an issue or a pull request (its <c>issue</c> then carries <c>pull_request</c>): the same process either way.</summary>
     private DeliveryOutcome IssueComment(IssueCommentEvent e, string? deliveryId) => Enqueue("issue_comment", e, e.Issue.Number, deliveryId);
+
+    /// <summary>The same, from the fields read without the full model (<see cref="CommentRoute"/>).</summary>
+    private DeliveryOutcome IssueComment(CommentRoute c, string? deliveryId) =>
+        Enqueue("issue_comment", c.Action, new IssueRef(new RepoRef(c.InstallationId, c.Owner, c.Repository), (int)c.Number), deliveryId);
 
     private DeliveryOutcome PullRequest(PullRequestEvent e, string? deliveryId) =>
         e.Action is { } action && PullRequestActions.Contains(action)
@@ -141,11 +145,17 @@ public sealed partial class DeliveryRouter(
             return DeliveryOutcome.Ignored(eventName, e.Action, $"ignored {what}: the delivery names no installation or repository");
         }
 
-        var issue = new IssueRef(new RepoRef(e.Installation.Id, e.Repository.Owner.Login, e.Repository.Name), (int)number);
-        visibility?.Record(issue.Repo, e.Repository.Private);
+        var repo = new RepoRef(e.Installation.Id, e.Repository.Owner.Login, e.Repository.Name);
+        visibility?.Record(repo, e.Repository.Private);
+        return Enqueue(eventName, e.Action, new IssueRef(repo, (int)number), deliveryId);
+    }
+
+    private DeliveryOutcome Enqueue(string eventName, string? action, IssueRef issue, string? deliveryId)
+    {
+        var what = string.IsNullOrEmpty(action) ? eventName : $"{eventName}.{action}";
         return queue.Enqueue(new ReconcileRequest(issue, deliveryId, ReconcilePriority.Webhook))
-            ? new DeliveryOutcome(eventName, e.Action, DeliveryResult.Accepted, issue, $"queued {issue} for {what}")
-            : new DeliveryOutcome(eventName, e.Action, DeliveryResult.Duplicate, issue, $"{issue} is already queued ({what})");
+            ? new DeliveryOutcome(eventName, action, DeliveryResult.Accepted, issue, $"queued {issue} for {what}")
+            : new DeliveryOutcome(eventName, action, DeliveryResult.Duplicate, issue, $"{issue} is already queued ({what})");
     }
 
     private static T Read<T>(ReadOnlySpan<byte> body)

@@ -125,7 +125,10 @@ public static partial class WebhookEndpoint
         await context.Response.WriteAsync($"Too many deliveries at once; retry after {seconds} seconds.", cancellationToken);
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Event}) {Result}, issue {Issue}: {Outcome}")]
+    // Debug, not Information: at GitHub's delivery rates one console line per delivery was about a third of the
+    // acknowledgement's CPU (README, "Performance"). GitHub keeps each delivery's answer (this outcome) in the App's
+    // "Recent Deliveries", and the reconciliation a delivery causes is logged with its delivery id.
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} ({Event}) {Result}, issue {Issue}: {Outcome}")]
     private static partial void LogRouted(ILogger logger, string deliveryId, string @event, DeliveryResult result, string issue, string outcome);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) rejected: bad or missing signature")]

@@ -38,7 +38,8 @@ internal static class LoadCommand
         Console.WriteLine(settings.ReachableGitHub
             ? "GitHub: the tests' fake, in this process; the bot's workers reconcile octo-org/rfcs#12 again and again while the deliveries come"
             : "GitHub: a black hole (connections accepted by the kernel, never answered): the workers' first request for octo-org/rfcs#12 waits, every later delivery coalesces onto it; what is measured is the acknowledgement alone");
-        Console.WriteLine($"{settings}; body {delivery.Bytes} bytes; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{settings.Rate}/s for {settings.Seconds} s after {settings.WarmUpSeconds} s of warm-up, then {settings.Connections} connections " +
+            $"for {settings.BurstSeconds} s; {settings.Runs} runs; bot settings: [{string.Join(", ", settings.BotEnvironment)}]; body {delivery.Bytes} bytes; {Environment.ProcessorCount} cores");
 
         var runs = new List<(TargetRun Bot, TargetRun Bare)>();
         for (var run = 1; run <= settings.Runs; run++)
@@ -58,6 +59,8 @@ internal static class LoadCommand
         Row("ack p50 at " + settings.Rate + "/s (ms)", runs, r => r.Steady.P50Ms, "F2");
         Row("ack p99 at " + settings.Rate + "/s (ms)", runs, r => r.Steady.P99Ms, "F2");
         Row("burst, " + settings.Connections + " connections (req/s)", runs, r => r.Burst.RequestsPerSecond, "F0");
+        Row("CPU per delivery at " + settings.Rate + "/s (µs)", runs, r => r.SteadyCpuMicroseconds, "F0");
+        Row("CPU per delivery in the burst (µs)", runs, r => r.BurstCpuMicroseconds, "F0");
         Row("failed deliveries (non-2xx), all phases", runs, r => r.Steady.Failed + r.Burst.Failed, "F0");
         Row("resident set idle (MB)", runs, r => r.IdleBytes / 1048576.0, "F1");
         Row("resident set after the warm-up (MB)", runs, r => r.WarmBytes / 1048576.0, "F1");
@@ -88,12 +91,16 @@ internal static class LoadCommand
                 await Task.Delay(100, CancellationToken.None);
             }
         });
+        var cpu = target.CpuTime();
         var steady = await driver.SteadyAsync(target.BaseAddress, settings.Rate, TimeSpan.FromSeconds(settings.Seconds));
+        var steadyCpu = (target.CpuTime() - cpu).TotalMicroseconds / steady.Sent;
         await Task.Delay(TimeSpan.FromSeconds(1));
+        cpu = target.CpuTime();
         var burst = await driver.BurstAsync(target.BaseAddress, settings.Connections, TimeSpan.FromSeconds(settings.BurstSeconds));
+        var burstCpu = (target.CpuTime() - cpu).TotalMicroseconds / burst.Sent;
         await stop.CancelAsync();
         await sampling;
-        return new TargetRun(target.Name, steady, burst, idle, warm, loadMax, target.Memory().Peak, target.Lines);
+        return new TargetRun(target.Name, steady, burst, idle, warm, loadMax, target.Memory().Peak, target.Lines, steadyCpu, burstCpu);
     }
 
     private static Task<TargetProcess> StartBotAsync(string dll, string githubUrl, IReadOnlyList<string> more)
@@ -146,10 +153,11 @@ internal static class LoadCommand
 
     private static void Print(int run, TargetRun r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"run {run} {r.Name,-4}: steady {r.Steady.Sent} sent, p50 {r.Steady.P50Ms:F2} ms, p99 {r.Steady.P99Ms:F2} ms, max {r.Steady.MaxMs:F1} ms, " +
-        $"schedule slip p99 {r.Steady.SlipP99Ms:F2} ms, {r.Steady.Failed} failed | burst {r.Burst.RequestsPerSecond:F0} req/s " +
-        $"(p50 {r.Burst.P50Ms:F2} ms, p99 {r.Burst.P99Ms:F2} ms), {r.Burst.Failed} failed | RSS idle {r.IdleBytes / 1048576.0:F1} MB, " +
+        $"schedule slip p99 {r.Steady.SlipP99Ms:F2} ms, {r.Steady.Failed} failed {r.Steady.FailedBy} | burst {r.Burst.RequestsPerSecond:F0} req/s " +
+        $"(p50 {r.Burst.P50Ms:F2} ms, p99 {r.Burst.P99Ms:F2} ms), {r.Burst.Failed} failed {r.Burst.FailedBy} | RSS idle {r.IdleBytes / 1048576.0:F1} MB, " +
         $"after warm-up {r.WarmBytes / 1048576.0:F1} MB, " +
-        $"load max {r.LoadBytes / 1048576.0:F1} MB, VmHWM {r.PeakBytes / 1048576.0:F1} MB | {r.OutputLines} output lines"));
+        $"load max {r.LoadBytes / 1048576.0:F1} MB, VmHWM {r.PeakBytes / 1048576.0:F1} MB | CPU per delivery {r.SteadyCpuMicroseconds:F0} µs steady, " +
+        $"{r.BurstCpuMicroseconds:F0} µs burst | {r.OutputLines} output lines"));
 
     private static void Row(string what, List<(TargetRun Bot, TargetRun Bare)> runs, Func<TargetRun, double> figure, string format)
     {
@@ -168,4 +176,4 @@ internal static class LoadCommand
 
 internal sealed record LoadSettings(int Rate, int Seconds, int WarmUpSeconds, int BurstSeconds, int Connections, int Runs, IReadOnlyList<string> BotEnvironment, bool BotOnly, bool ReachableGitHub);
 
-internal sealed record TargetRun(string Name, LoadResult Steady, LoadResult Burst, long IdleBytes, long WarmBytes, long LoadBytes, long PeakBytes, long OutputLines);
+internal sealed record TargetRun(string Name, LoadResult Steady, LoadResult Burst, long IdleBytes, long WarmBytes, long LoadBytes, long PeakBytes, long OutputLines, double SteadyCpuMicroseconds, double BurstCpuMicroseconds);

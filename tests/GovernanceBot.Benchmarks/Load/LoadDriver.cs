@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace GovernanceBot.Benchmarks.Load;
 
 /// <summary>What one phase of load measured.</summary>
-internal sealed record LoadResult(int Sent, int Failed, double P50Ms, double P99Ms, double MaxMs, double RequestsPerSecond, double SlipP99Ms);
+internal sealed record LoadResult(int Sent, int Failed, double P50Ms, double P99Ms, double MaxMs, double RequestsPerSecond, double SlipP99Ms, string FailedBy);
 
 /// <summary>
 /// Sends signed deliveries, each with its own <c>X-GitHub-Delivery</c> id: open-loop at a steady rate (a Stopwatch
@@ -106,9 +106,10 @@ internal sealed class LoadDriver(SignedDelivery delivery)
     private static LoadResult Summarise(long[] latencies, int[] statuses, int count, double seconds, long[]? slips)
     {
         var ms = latencies.AsSpan(0, count).ToArray().Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();
-        var failed = statuses.AsSpan(0, count).ToArray().Count(s => s is < 200 or > 299);
+        var failures = statuses.AsSpan(0, count).ToArray().Where(s => s is < 200 or > 299).ToArray();
+        var failedBy = string.Join(", ", failures.GroupBy(s => s).Select(g => $"{g.Count()} × {(g.Key < 0 ? "no answer" : g.Key)}"));
         var slip = slips is null ? 0 : Percentile([.. slips.Select(t => t * 1000.0 / Stopwatch.Frequency).Order()], 0.99);
-        return new LoadResult(count, failed, Percentile(ms, 0.50), Percentile(ms, 0.99), ms.Length == 0 ? 0 : ms[^1], count / seconds, slip);
+        return new LoadResult(count, failures.Length, Percentile(ms, 0.50), Percentile(ms, 0.99), ms.Length == 0 ? 0 : ms[^1], count / seconds, slip, failedBy);
     }
 
     private static double Percentile(double[] sorted, double p) =>

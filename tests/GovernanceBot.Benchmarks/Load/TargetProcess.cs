@@ -73,6 +73,16 @@ internal sealed class TargetProcess : IAsyncDisposable
         return (rss, peak);
     }
 
+    /// <summary>CPU time the process has used so far (user and system, from <c>/proc/PID/stat</c>).</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     public string LastLines()
     {
         lock (_lastLines) return string.Join('\n', _lastLines);

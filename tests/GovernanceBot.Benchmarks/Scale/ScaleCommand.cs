@@ -107,6 +107,16 @@ internal sealed class ScaleRun(GovernanceApp app, RequestLog log, int repos, int
 
         ScaleCommand.Report.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  per repository {typical.Count / (double)repos:F2}, per open process {typical.Count / (double)processes:F2}"));
+        var largest = sweeps.MaxBy(s => s.Count)!;
+        if (largest.Count > typical.Count)
+        {
+            ScaleCommand.Report.WriteLine($"  the largest sweep: {largest.Count} requests, {largest.Count(e => e.Status != 304)} counted; per endpoint:");
+            foreach (var endpoint in largest.GroupBy(e => (e.Endpoint, e.Status)).OrderByDescending(g => g.Count()))
+            {
+                ScaleCommand.Report.WriteLine($"    {endpoint.Count(),6}  {endpoint.Key.Endpoint} ({endpoint.Key.Status})");
+            }
+        }
+
         var perHour = all.Count / (double)hours;
         ScaleCommand.Report.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"requests per hour (virtual {started:HH:mm}-{app.Now:HH:mm}, default intervals): {perHour:F0}, of them counted (not 304): {all.Count(e => e.Status != 304) / (double)hours:F0}, writes: {all.Count(e => e.Method != "GET") / (double)hours:F0}"));

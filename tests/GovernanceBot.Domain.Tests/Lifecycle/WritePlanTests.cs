@@ -104,4 +104,30 @@ public sealed class WritePlanTests
 
         Assert.Null(plan.Check);
     }
+
+    [Theory]
+    [InlineData("close")]
+    [InlineData("command")]
+    [InlineData("merge")]
+    public void Once_a_cancellation_during_voting_is_applied_the_next_plan_is_empty_and_keeps_the_votes_cast_before(string how)
+    {
+        var story = how == "merge" ? new IssueStory().AsPullRequest().Label(0) : new IssueStory().Label(0);
+        story.BotRunsAt(0);
+        story.BotRunsAt(14);
+        story.Comment(15, "alice", "/vote +1");
+        story.BotRunsAt(15);
+        _ = how switch
+        {
+            "close" => story.Close(16),
+            "command" => story.Comment(16, "dana", "/governance cancel"),
+            _ => story.Merge(16),
+        };
+        story.BotRunsAt(16);
+
+        // The next reconcile reads the round back from the record the cancelling one wrote: the same status, nothing to write.
+        var (decision, plan) = PlanAt(story, 16.5);
+
+        Assert.True(plan.IsEmpty, $"{plan.Status.Change}: {plan.Status.Body}");
+        Assert.Contains("| alice | +1 |", decision.StatusComment, StringComparison.Ordinal);
+    }
 }

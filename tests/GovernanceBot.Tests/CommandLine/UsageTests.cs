@@ -22,13 +22,13 @@ public sealed class UsageTests
         var (code, text, _) = await Run(help);
 
         Assert.Equal(2, code);
-        foreach (var verb in new[] { "(no verb)", "simulate", "check", "healthcheck" }) Assert.Contains(verb, text, StringComparison.Ordinal);
+        foreach (var verb in new[] { "(no verb)", "simulate", "check", "healthcheck", "audit" }) Assert.Contains(verb, text, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("serve")]
     [InlineData("simualte")]
-    [InlineData("audit")]
+    [InlineData("audti")]
     public async Task An_unknown_verb_is_named_and_exits_2_without_starting_the_server(string verb)
     {
         var (code, _, err) = await Run(verb, "x");

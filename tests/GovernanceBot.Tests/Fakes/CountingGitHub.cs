@@ -54,6 +54,12 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
     public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Count("AddLabel", inner.AddLabelAsync(issue, label, cancellationToken));
 
+    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("LockIssue", inner.LockIssueAsync(issue, cancellationToken));
+
+    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("CloseIssue", inner.CloseIssueAsync(issue, cancellationToken));
+
     public Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
         Count("RemoveLabel", inner.RemoveLabelAsync(issue, label, cancellationToken));
 
@@ -65,6 +71,18 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
 
     public Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
         Count("SearchOpenProcesses", inner.SearchOpenProcessesAsync(installation, labels, cancellationToken));
+
+    public Task<UserActivity?> SearchLastActivityAsync(InstallationRef installation, string login, CancellationToken cancellationToken) =>
+        Count("SearchLastActivity", inner.SearchLastActivityAsync(installation, login, cancellationToken));
+
+    public Task<IReadOnlyList<IssueSummary>> ListIssuesByAsync(RepoRef repo, string creator, CancellationToken cancellationToken) =>
+        Count("ListIssuesBy", inner.ListIssuesByAsync(repo, creator, cancellationToken));
+
+    public Task<int> CreateIssueAsync(RepoRef repo, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
+        Count("CreateIssue", inner.CreateIssueAsync(repo, title, body, labels, cancellationToken));
+
+    public Task EditIssueBodyAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
+        Count("EditIssueBody", inner.EditIssueBodyAsync(issue, body, cancellationToken));
 
     public Task<PullRequestSnapshot?> GetPullRequestAsync(IssueRef pullRequest, CancellationToken cancellationToken) =>
         Count("GetPullRequest", inner.GetPullRequestAsync(pullRequest, cancellationToken));

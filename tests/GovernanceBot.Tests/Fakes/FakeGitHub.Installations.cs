@@ -41,6 +41,17 @@ public sealed partial class FakeGitHub
         }
     }
 
+    /// <summary>A person's access token (as <c>audit --token</c> sends): it reads every repository, whatever installation holds it.</summary>
+    public FakeGitHub AllowPersonalToken(string token)
+    {
+        lock (gate)
+        {
+            state.PersonalTokens.Add(token);
+        }
+
+        return this;
+    }
+
     private Answer IssueToken(long installationId)
     {
         if (state.IssueToken(installationId) is not var (token, expiresAt))

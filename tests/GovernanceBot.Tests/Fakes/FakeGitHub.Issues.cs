@@ -34,7 +34,45 @@ public sealed partial class FakeGitHub
     {
         var stateFilter = Query(request, "state") ?? "open";
         var labelFilter = Query(request, "labels")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        return Page(request, [.. state.ListIssues(repo, stateFilter, labelFilter).Select(IssueJson)]);
+        var creator = Query(request, "creator");
+        return Page(request, [.. state.ListIssues(repo, stateFilter, labelFilter)
+            .Where(i => creator is null || string.Equals(i.Author, creator, StringComparison.OrdinalIgnoreCase))
+            .Select(IssueJson)]);
+    }
+
+    /// <summary>The issue's conversation is locked (as GitHub answers <c>locked</c>).</summary>
+    public bool IsLocked(string repo, int number)
+    {
+        lock (gate)
+        {
+            return state.Issue(RepoKey.Parse(repo), number).IsLocked;
+        }
+    }
+
+    /// <summary>Whether the issue is open.</summary>
+    public bool IsOpen(string repo, int number)
+    {
+        lock (gate)
+        {
+            return state.Issue(RepoKey.Parse(repo), number).IsOpen;
+        }
+    }
+
+    private Answer LockIssue(StoredIssue issue)
+    {
+        issue.IsLocked = true;
+        return Answer.Of(204, null);
+    }
+
+    /// <summary><c>PATCH</c> an issue: only <c>state</c> is modelled (the bot closes an issue once decided).</summary>
+    private Answer PatchIssue(StoredIssue issue, IRequestMessage request)
+    {
+        if (JsonNode.Parse(request.Body ?? "{}")?["state"]?.GetValue<string>() is { } wanted)
+        {
+            state.SetOpen(issue, wanted == "open", BotLogin);
+        }
+
+        return Answer.Of(200, IssueJson(issue));
     }
 
     private FakeGitHub SetState(string repo, int number, bool open, string actor)
@@ -64,13 +102,13 @@ public sealed partial class FakeGitHub
             ["state"] = issue.IsOpen ? "open" : "closed",
             ["state_reason"] = issue.IsOpen ? null : "completed",
             ["title"] = issue.Title,
-            ["body"] = null,
+            ["body"] = issue.Body.Length == 0 ? null : issue.Body,
             ["user"] = UserJson(issue.Author),
             ["labels"] = new JsonArray([.. state.LabelsOf(issue).Select(l => LabelJson(issue.Repo, l))]),
             ["assignee"] = null,
             ["assignees"] = new JsonArray(),
             ["milestone"] = null,
-            ["locked"] = false,
+            ["locked"] = issue.IsLocked,
             ["active_lock_reason"] = null,
             ["comments"] = issue.Comments.Count,
             ["closed_at"] = issue.ClosedAt is { } closed ? Iso(closed) : null,

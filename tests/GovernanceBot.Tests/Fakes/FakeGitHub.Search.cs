@@ -4,14 +4,16 @@ using WireMock;
 namespace GovernanceBot.Tests.Fakes;
 
 /// <summary>
-/// Issue search (<c>GET /search/issues</c>): the qualifiers the bot uses — <c>is:open</c> (pull requests too unless <c>is:issue</c>),
-/// <c>org:</c>/<c>user:</c> and one <c>label:</c> with comma-separated (OR'd) names — over the installation's view.
+/// Issue search (<c>GET /search/issues</c>): the qualifiers the bot uses — <c>is:open</c> (and <c>is:issue</c>, for issues only),
+/// <c>org:</c>/<c>user:</c> and one <c>label:</c> with comma-separated (OR'd) names — over the installation's view;
+/// succession's <c>commenter:LOGIN</c> search is in FakeGitHub.Succession.cs.
 /// </summary>
 public sealed partial class FakeGitHub
 {
     private Answer SearchIssues(IRequestMessage request, long installation)
     {
         var q = SearchTerms(request);
+        if (q.Any(t => t.StartsWith("commenter:", StringComparison.Ordinal))) return SearchCommenter(request, installation, q);
         var owner = q.FirstOrDefault(t => t.StartsWith("org:", StringComparison.Ordinal) || t.StartsWith("user:", StringComparison.Ordinal))?.Split(':', 2)[1];
         var labels = q.Where(t => t.StartsWith("label:", StringComparison.Ordinal))
             .SelectMany(t => t["label:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -23,7 +25,7 @@ public sealed partial class FakeGitHub
             return Answer.Of(422, Error("Validation Failed", "https://docs.github.com/rest/search/search#search-issues-and-pull-requests"));
         }
 
-        var found = state.SearchOpenIssues(installation, owner, labels, pullRequestsToo: !q.Contains("is:issue")).ToList();
+        var found = state.SearchOpenIssues(installation, owner, labels, pullRequests: !q.Contains("is:issue")).ToList();
         var (page, links) = Paginate(request, found.Count);
         var items = found.Skip(page.Skip).Take(page.Take).Select(issue =>
         {

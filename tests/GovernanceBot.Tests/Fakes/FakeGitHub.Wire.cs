@@ -127,6 +127,8 @@ public sealed partial class FakeGitHub
             ("GET", ["orgs", var org, "teams", var team, "members"]) => TeamMembers(request, org, team),
             ("GET", ["repos", var o, var r, "issues"]) => ListIssues(request, new RepoKey(o, r)),
             ("GET", ["search", "issues"]) => SearchIssues(request, installation),
+            ("POST", ["repos", var o, var r, "issues"]) => CreateIssue(new RepoKey(o, r), request),
+            ("PATCH", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => EditIssue(issue, request),
             ("GET", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => Answer.Of(200, IssueJson(issue)),
             ("GET", ["repos", var o, var r, "issues", var n, "events"]) when state.TryIssue(o, r, n, out var issue) =>
                 Page(request, [.. issue.Events.Select(e => EventJson(issue, e))]),
@@ -135,6 +137,8 @@ public sealed partial class FakeGitHub
             ("POST", ["repos", var o, var r, "issues", var n, "comments"]) when state.TryIssue(o, r, n, out var issue) => PostComment(issue, request),
             ("PATCH", ["repos", _, _, "issues", "comments", var id]) => PatchComment(long.Parse(id, CultureInfo.InvariantCulture), request),
             ("DELETE", ["repos", _, _, "issues", "comments", var id]) => DeleteCommentAnswer(long.Parse(id, CultureInfo.InvariantCulture)),
+            ("PUT", ["repos", var o, var r, "issues", var n, "lock"]) when state.TryIssue(o, r, n, out var issue) => LockIssue(issue),
+            ("PATCH", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => PatchIssue(issue, request),
             ("POST", ["repos", var o, var r, "issues", var n, "labels"]) when state.TryIssue(o, r, n, out var issue) => AddLabels(issue, request),
             ("DELETE", ["repos", var o, var r, "issues", var n, "labels", var name]) when state.TryIssue(o, r, n, out var issue) => DeleteLabel(issue, name),
             ("POST", ["repos", var o, var r, "labels"]) => CreateLabel(new RepoKey(o, r), request),

@@ -100,17 +100,24 @@ public sealed class PullRequestAdapterTests : IDisposable
     }
 
     [Fact]
-    public async Task Reading_an_unchanged_pull_request_again_is_a_conditional_request_that_costs_nothing()
+    public async Task Reading_an_unchanged_pull_request_or_check_again_is_a_conditional_request_that_costs_nothing()
     {
         github.GivenPullRequest(Repo, 21, "Amend", "erin");
 
-        await GitHub.GetPullRequestAsync(Pull, Ct);
-        await GitHub.GetPullRequestFilesAsync(Pull, Ct);
-        await GitHub.GetPullRequestAsync(Pull, Ct);
-        await GitHub.GetPullRequestFilesAsync(Pull, Ct);
+        var head = github.HeadSha(Repo, 21);
 
-        var reads = github.Exchanges().Where(e => e.Request.Path.Contains("/pulls/", StringComparison.Ordinal)).Select(e => e.Status).ToList();
-        Assert.Equal([200, 200, 304, 304], reads);
+        await GitHub.GetPullRequestAsync(Pull, Ct);
+        await GitHub.GetPullRequestFilesAsync(Pull, Ct);
+        await GitHub.FindCheckRunAsync(RepoRef, head, "governance", Ct);
+        await GitHub.GetPullRequestAsync(Pull, Ct);
+        await GitHub.GetPullRequestFilesAsync(Pull, Ct);
+        await GitHub.FindCheckRunAsync(RepoRef, head, "governance", Ct);
+
+        var reads = github.Exchanges()
+            .Where(e => e.Request.Path.Contains("/pulls/", StringComparison.Ordinal) || e.Request.Path.EndsWith("/check-runs", StringComparison.Ordinal))
+            .Select(e => e.Status)
+            .ToList();
+        Assert.Equal([200, 200, 200, 304, 304, 304], reads);
         wire.Prism.AssertNoViolations();
     }
 

@@ -9,6 +9,9 @@ public static class Given
     public const string Repo = "octo-org/rfcs";
     public const long Installation = 42;
     public const int Issue = 12;
+
+    /// <summary>The pull request of <see cref="WithPullRequest"/>.</summary>
+    public const int PullRequest = 21;
     public const string ThreeMemberTsc = "tsc:\n  members: [alice, bob, carol]\n";
 
     /// <summary>The App installed on <see cref="Repo"/> with <paramref name="config"/>, and issue #12 by dana.</summary>
@@ -17,6 +20,11 @@ public static class Given
         .GivenInstallation(Installation, Repo)
         .GivenFile(Repo, ".github/governance.yml", config)
         .GivenIssue(Repo, Issue, "RFC: adopt a release train", "dana");
+
+    /// <summary><see cref="RfcRepository"/> and pull request #21 by dana, whose one commit changes <paramref name="files"/>.</summary>
+    public static FakeGitHub WithPullRequest(this FakeGitHub github, string config = ThreeMemberTsc, params string[] files) => github
+        .RfcRepository(config)
+        .GivenPullRequestChanging(Repo, PullRequest, "RFC: adopt a release train", "dana", files.Length == 0 ? ["docs/release-train.md"] : files);
 
     /// <summary>The <c>issues.labeled</c> delivery for issue <paramref name="issue"/> (#12 unless told).</summary>
     public static JsonObject Labeled(int issue = Issue) => Payloads.For("issues", "labeled.payload.json", Installation, Repo, issue);

@@ -56,7 +56,7 @@ public sealed record GovernanceAppOptions
 /// The bot as a test meets it: the real host (one or more replicas), the fake GitHub behind Prism and the clock, with
 /// the verbs of governance (label, comment, vote, let time pass) and what a reader sees on the issue. Created per test.
 /// </summary>
-public sealed class GovernanceApp : IAsyncDisposable
+public sealed partial class GovernanceApp : IAsyncDisposable
 {
     public const string Repo = Given.Repo;
     public const int Issue = Given.Issue;
@@ -91,6 +91,9 @@ public sealed class GovernanceApp : IAsyncDisposable
     }
 
     public FakeGitHub GitHub { get; }
+
+    /// <summary>Where the bot reaches GitHub: Prism's URL in front of the fake, or the fake's own.</summary>
+    public string ApiUrl => _apiUrl;
 
     public TimeProvider Clock { get; }
 

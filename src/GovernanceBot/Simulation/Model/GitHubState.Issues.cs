@@ -45,12 +45,13 @@ internal sealed partial class GitHubState
     }
 
     /// <summary>
-    /// What GitHub's issue search answers for <c>is:issue is:open org:OWNER label:"a","b"</c> as the installation: its
-    /// open issues (not pull requests) carrying any of the labels, in the owner's repositories it can see and that
-    /// answer (a repository gone or closed to the App is not searched), newest first.
+    /// What GitHub's issue search answers for <c>is:open org:OWNER label:"a","b"</c> as the installation: its open
+    /// issues and pull requests (only issues with <paramref name="pullRequests"/> false, <c>is:issue</c>) carrying any of
+    /// the labels, in the owner's repositories it can see and that answer (a repository gone or closed to the App is not
+    /// searched), newest first.
     /// </summary>
-    public IEnumerable<StoredIssue> SearchOpenIssues(long installationId, string owner, IReadOnlyCollection<string> labels, bool pullRequestsToo = false) => Issues.Values
-        .Where(i => i.IsOpen && (pullRequestsToo || !i.IsPullRequest) && string.Equals(i.Repo.Owner, owner, StringComparison.OrdinalIgnoreCase))
+    public IEnumerable<StoredIssue> SearchOpenIssues(long installationId, string owner, IReadOnlyCollection<string> labels, bool pullRequests = true) => Issues.Values
+        .Where(i => i.IsOpen && (pullRequests || !i.IsPullRequest) && string.Equals(i.Repo.Owner, owner, StringComparison.OrdinalIgnoreCase))
         .Where(i => CanSee(installationId, i.Repo) && !RepositoryStatus.ContainsKey(i.Repo))
         .Where(i => i.Labels.Any(l => labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
         .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Repo.ToString(), StringComparer.Ordinal).ThenByDescending(i => i.Number);

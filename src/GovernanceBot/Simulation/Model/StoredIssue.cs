@@ -13,13 +13,18 @@ internal sealed class StoredIssue(RepoKey repo, int number, long id, string titl
 
     public string Author { get; } = author;
 
-    public DateTimeOffset CreatedAt { get; } = createdAt;
+    public DateTimeOffset CreatedAt { get; set; } = createdAt;
 
     public bool IsOpen { get; set; } = true;
+
+    /// <summary>The issue's description (empty for the issues tests give; set for the ones the App opens).</summary>
+    public string Body { get; set; } = "";
 
     public DateTimeOffset? ClosedAt { get; set; }
 
     public bool IsPullRequest { get; set; }
+
+    public bool IsLocked { get; set; }
 
     /// <summary>The pull request's own part (commits, files, merged), or null for an issue and for a pull request given without one.</summary>
     public StoredPullRequest? Pull { get; set; }
