@@ -2,6 +2,7 @@ using GovernanceBot;
 using GovernanceBot.Dashboard;
 using GovernanceBot.GitHub;
 using GovernanceBot.Logging;
+using GovernanceBot.Metrics;
 using GovernanceBot.Processing;
 using GovernanceBot.Webhooks;
 
@@ -9,6 +10,7 @@ if (await CommandLine.RunVerbAsync(args, Console.Out, Console.Error) is { } exit
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGovernanceLogging();
+builder.Services.AddGovernanceMetrics(builder.Configuration);
 builder.Services.AddGitHubApp(builder.Configuration);
 builder.Services.AddReconciliation(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
@@ -19,6 +21,7 @@ var app = builder.Build();
 app.UseRateLimiter();
 app.MapWebhooks();
 app.MapHealthChecks("/healthz");
+app.MapGovernanceMetrics(builder.Configuration);
 app.MapDashboard();
 await app.RunAsync();
 return 0;

@@ -12,6 +12,15 @@ public abstract record Command(string Line)
     /// <summary><c>/governance cancel</c>.</summary>
     public sealed record Cancel(string Line) : Command(Line);
 
+    /// <summary><c>/governance nominate @login</c>: names the nominee of a process with <c>confirm: nominee</c>.</summary>
+    public sealed record Nominate(string Login, string Line) : Command(Line);
+
+    /// <summary><c>/governance accept</c>: the nominee accepts the nomination.</summary>
+    public sealed record Accept(string Line) : Command(Line);
+
+    /// <summary><c>/governance decline</c>: the nominee declines the nomination.</summary>
+    public sealed record Decline(string Line) : Command(Line);
+
     /// <summary><c>/governance help</c>.</summary>
     public sealed record Help(string Line) : Command(Line);
 

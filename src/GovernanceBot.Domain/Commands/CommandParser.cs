@@ -320,6 +320,9 @@ public static class CommandParser
         if (endsCleanly && verb.Equals("extend", StringComparison.OrdinalIgnoreCase)) return ReadExtend(rest[length..], written);
         if (endsCleanly && verb.Equals("cancel", StringComparison.OrdinalIgnoreCase)) return new Command.Cancel(written);
         if (endsCleanly && verb.Equals("help", StringComparison.OrdinalIgnoreCase)) return new Command.Help(written);
+        if (endsCleanly && verb.Equals("nominate", StringComparison.OrdinalIgnoreCase)) return ReadNominate(rest[length..], written);
+        if (endsCleanly && verb.Equals("accept", StringComparison.OrdinalIgnoreCase)) return new Command.Accept(written);
+        if (endsCleanly && verb.Equals("decline", StringComparison.OrdinalIgnoreCase)) return new Command.Decline(written);
         return new Command.Malformed(CommandProblem.UnknownGovernanceVerb, written);
     }
 
@@ -335,6 +338,15 @@ public static class CommandParser
         }
 
         return new Command.Extend(by, written);
+    }
+
+    /// <summary><c>@login</c> (the @ may be left out), then nothing but an end of sentence: two names are refused, not guessed between.</summary>
+    private static Command ReadNominate(ReadOnlySpan<char> rest, string written)
+    {
+        var first = NextWord(ref rest).TrimEnd(".,;!");
+        var login = first.StartsWith('@') ? first[1..].ToString() : first.ToString();
+        if (!ConfigParser.IsValidLogin(login) || !NextWord(ref rest).IsEmpty) return new Command.Malformed(CommandProblem.BadNominee, written);
+        return new Command.Nominate(login, written);
     }
 
     private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> text)

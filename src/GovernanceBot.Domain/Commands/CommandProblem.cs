@@ -11,4 +11,7 @@ public enum CommandProblem
 
     /// <summary><c>/governance extend</c> without a valid duration (<c>/governance extend soon</c>).</summary>
     BadDuration,
+
+    /// <summary><c>/governance nominate</c> without a GitHub login (<c>/governance nominate</c>, <c>/governance nominate the new person</c>).</summary>
+    BadNominee,
 }

@@ -12,6 +12,14 @@ public sealed record ProcessProfile(string Label, TimeSpan Discussion, TimeSpan 
     /// <summary><c>proposal_changes</c>: flag changes made after voting opened, or restart the round.</summary>
     public ProposalChangesMode ProposalChanges { get; init; } = ProposalChangesMode.Flag;
 
+    /// <summary><c>confirm</c>: whether a nominee must accept before the discussion starts.</summary>
+    public ConfirmMode Confirm { get; init; } = ConfirmMode.None;
+
+    /// <summary><c>confirm_within</c>: how long the nominee has to accept before the process is cancelled.</summary>
+    public TimeSpan ConfirmWithin { get; init; } = DefaultConfirmWithin;
+
+    public static TimeSpan DefaultConfirmWithin { get; } = TimeSpan.FromDays(14);
+
     /// <summary>The default <c>remind</c>: one reminder 48 hours before the voting deadline.</summary>
     public static IReadOnlyList<TimeSpan> DefaultRemind { get; } = [TimeSpan.FromHours(48)];
 
@@ -26,6 +34,7 @@ public sealed record ProcessProfile(string Label, TimeSpan Discussion, TimeSpan 
     {
         "rfc" => "RFC",
         "governance-amendment" => "Governance amendment",
+        "maintainer-nomination" => "Maintainer nomination",
         _ => Label,
     };
 }

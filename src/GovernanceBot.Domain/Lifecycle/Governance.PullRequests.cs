@@ -21,7 +21,7 @@ public static partial class Governance
         while (rounds[^1] is { EndReason: EndReason.ProposalChanged, EndedAt: { } at } ended && at > ended.Start)
         {
             var restart = new IssueEvent(0, IssueEventKind.Labeled, ended.Profile.Label, ended.StartedBy, at);
-            var round = ResolveRound(context, profile, restart, later.Where(e => e.At >= at), rounds.Count + 1);
+            var round = ResolveRound(context, profile with { Confirm = ConfirmMode.None }, restart, later.Where(e => e.At >= at), rounds.Count + 1);
             rounds.Add(round with { Restarted = true });
         }
     }

@@ -40,6 +40,14 @@ public static partial class Governance
 
         // Extend and cancel act on a running round: posted at or after its end, they find nothing running.
         var afterEnd = round.EndedAt is { } ended && c.At >= ended;
+
+        // A nomination not yet accepted has no discussion or vote to count in or to extend.
+        var beforeAcceptance = round.Nomination is { } n && (n.AcceptedAt is null || c.At < n.AcceptedAt) && !afterEnd;
+        if (beforeAcceptance && command is Command.Vote or Command.Extend && (command is not Command.Extend || context.IsTsc(c.Author)) && c.Votes.Count <= 1)
+        {
+            return new ReplyItem.BeforeAcceptance(command.Line, command is Command.Vote);
+        }
+
         switch (command)
         {
             case Command.Malformed malformed:
@@ -53,6 +61,8 @@ public static partial class Governance
                 if (!context.IsTsc(c.Author)) return new ReplyItem.NotAllowed(extend.Line, "extend");
                 if (afterEnd) return new ReplyItem.NothingRunning(extend.Line, round.Phase);
                 return null;
+            case Command.Nominate or Command.Accept or Command.Decline:
+                return NominationItem(context, c, command, round);
             case Command.Cancel cancel:
                 if (!context.MayCancel(c.Author)) return new ReplyItem.NotAllowed(cancel.Line, "cancel");
                 if (round.EndReason == EndReason.CancelCommand && round.EndedAt == c.At) return null;

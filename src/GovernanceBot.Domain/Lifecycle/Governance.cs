@@ -55,11 +55,13 @@ public static partial class Governance
 
         var latest = rounds[^1];
         comments.AddRange(RestartComment(rounds));
+        comments.AddRange(NominationComments(latest));
         comments.AddRange(Transitions(context, latest));
         comments.AddRange(Reminders(latest, facts.Now));
         var body = Texts.StatusComment(new StatusView(policy, facts.Issue, rounds, facts.Now) { Recomputed = recomputed });
         DateTimeOffset? deadline = latest.Phase switch
         {
+            Phase.AwaitingNominee => latest.Nomination!.ConfirmBy,
             Phase.Discussion => latest.DiscussionEnds,
             Phase.Voting => latest.VotingEnds,
             _ => null,
@@ -185,8 +187,28 @@ public static partial class Governance
         var now = context.Facts.Now;
         var cancel = FirstCancellation(context, profile, start, later);
 
+        // A nomination's discussion starts when the nominee accepts; until then the round awaits them (or ends cancelled).
+        Nomination? nomination = null;
+        var opens = start;
+        if (profile.Confirm == ConfirmMode.Nominee)
+        {
+            var (nominated, ending) = Nominated(context, profile, start, cancel?.At, record);
+            nomination = nominated;
+            if (nominated.AcceptedAt is not { } accepted)
+            {
+                var waiting = new Round
+                {
+                    Key = key, Number = number, Profile = profile, Start = start, StartedBy = started.Actor,
+                    DiscussionEnds = start, VotingEnds = start, Phase = Phase.AwaitingNominee, RulesChangedAt = rulesChangedAt,
+                };
+                return Unconfirmed(waiting, nominated, ending ?? cancel);
+            }
+
+            opens = accepted;
+        }
+
         Schedule ExtendedUntil(DateTimeOffset? until) =>
-            Scheduled(context, start, start + profile.Discussion, start + profile.Discussion + profile.Voting, until, settled: false);
+            Scheduled(context, opens, opens + profile.Discussion, opens + profile.Discussion + profile.Voting, until, settled: false);
         var (discussionEnds, votingEnds, extensions) = ExtendedUntil(cancel?.At);
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
         var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
@@ -224,6 +246,7 @@ public static partial class Governance
             Electorate = electorate,
             Phase = Phase.Discussion,
             RulesChangedAt = rulesChangedAt,
+            Nomination = nomination,
         };
 
         if (cancel is not null && cancel.At < closeAt)
@@ -309,6 +332,9 @@ public static partial class Governance
             RulesChangedAt = record.RulesChangedAt,
             Tally = record.TallyUnder(profile.Rules),
             Extensions = schedule.Extensions,
+            Nomination = record.Nominee is not null || record.Accepted is not null || profile.Confirm == ConfirmMode.Nominee
+                ? new Nomination(record.Nominee, record.NominatedBy, record.NominatedAt, record.Accepted ?? closedAt, record.Accepted)
+                : null,
         };
     }
 

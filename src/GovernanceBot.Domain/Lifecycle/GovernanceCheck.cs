@@ -51,7 +51,7 @@ public static class GovernanceCheck
 
         var (status, conclusion) = governing.Phase switch
         {
-            Phase.Discussion or Phase.Voting => (CheckStatus.InProgress, (CheckConclusion?)null),
+            Phase.AwaitingNominee or Phase.Discussion or Phase.Voting => (CheckStatus.InProgress, (CheckConclusion?)null),
             Phase.Approved => (CheckStatus.Completed, CheckConclusion.Success),
             _ => (CheckStatus.Completed, CheckConclusion.Failure),
         };

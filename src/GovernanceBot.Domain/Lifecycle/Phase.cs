@@ -9,4 +9,7 @@ public enum Phase
     Rejected,
     NoQuorum,
     Cancelled,
+
+    /// <summary>A nomination (<c>confirm: nominee</c>) waits for the nominee to accept; the discussion has not started.</summary>
+    AwaitingNominee,
 }

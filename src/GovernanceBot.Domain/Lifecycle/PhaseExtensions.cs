@@ -4,7 +4,7 @@ namespace GovernanceBot.Domain.Lifecycle;
 
 public static class PhaseExtensions
 {
-    public static bool IsFinal(this Phase phase) => phase is not (Phase.Discussion or Phase.Voting);
+    public static bool IsFinal(this Phase phase) => phase is not (Phase.Discussion or Phase.Voting or Phase.AwaitingNominee);
 
     public static Phase ToPhase(this Outcome outcome) => outcome switch
     {
@@ -16,6 +16,7 @@ public static class PhaseExtensions
     /// <summary>The label that shows the phase on the issue.</summary>
     public static string Label(this Phase phase) => phase switch
     {
+        Phase.AwaitingNominee => PhaseLabels.AwaitingNominee,
         Phase.Discussion => PhaseLabels.Discussion,
         Phase.Voting => PhaseLabels.Voting,
         Phase.Approved => PhaseLabels.Approved,
@@ -27,6 +28,7 @@ public static class PhaseExtensions
     /// <summary>The word used in the simulate JSON and the state block.</summary>
     public static string Slug(this Phase phase) => phase switch
     {
+        Phase.AwaitingNominee => "awaiting-nominee",
         Phase.Discussion => "discussion",
         Phase.Voting => "voting",
         Phase.Approved => "approved",
@@ -37,6 +39,7 @@ public static class PhaseExtensions
 
     public static Phase? FromSlug(string? slug) => slug switch
     {
+        "awaiting-nominee" => Phase.AwaitingNominee,
         "discussion" => Phase.Discussion,
         "voting" => Phase.Voting,
         "approved" => Phase.Approved,

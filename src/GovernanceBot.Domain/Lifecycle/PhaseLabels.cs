@@ -4,6 +4,7 @@ namespace GovernanceBot.Domain.Lifecycle;
 public static class PhaseLabels
 {
     public const string Prefix = "governance/";
+    public const string AwaitingNominee = "governance/awaiting-nominee";
     public const string Discussion = "governance/discussion";
     public const string Voting = "governance/voting";
     public const string Approved = "governance/approved";
@@ -11,7 +12,7 @@ public static class PhaseLabels
     public const string NoQuorum = "governance/no-quorum";
     public const string Cancelled = "governance/cancelled";
 
-    public static IReadOnlyList<string> All { get; } = [Discussion, Voting, Approved, Rejected, NoQuorum, Cancelled];
+    public static IReadOnlyList<string> All { get; } = [AwaitingNominee, Discussion, Voting, Approved, Rejected, NoQuorum, Cancelled];
 
     public static bool IsPhaseLabel(string label) => All.Contains(label, StringComparer.OrdinalIgnoreCase);
 }

@@ -11,6 +11,19 @@ public sealed record Ballot(string Voter, VoteChoice Choice, string Concerns, Da
 /// <summary>A recorded <c>/governance extend</c>.</summary>
 public sealed record Extension(string By, TimeSpan Duration, Phase Phase, DateTimeOffset At, string Url);
 
+/// <summary>
+/// Who was nominated, by whom and when (the latest nomination before an acceptance replaces earlier ones), until when they may
+/// accept, and when they did. The discussion starts at <see cref="AcceptedAt"/>.
+/// </summary>
+public sealed record Nomination(string? Nominee, string? NominatedBy, DateTimeOffset? NominatedAt, DateTimeOffset ConfirmBy, DateTimeOffset? AcceptedAt)
+{
+    /// <summary>The nominees named before the current one, in order.</summary>
+    public IReadOnlyList<string> Replaced { get; init; } = [];
+
+    /// <summary>The comment that named the current nominee (its id keys the bot's request to them).</summary>
+    public long? NominationCommentId { get; init; }
+}
+
 /// <summary>Why a round ended.</summary>
 public enum EndReason
 {
@@ -32,6 +45,12 @@ public enum EndReason
 
     /// <summary>The pull request was closed without merging.</summary>
     PullRequestClosed,
+
+    /// <summary>The nominee declined the nomination (<c>/governance decline</c>).</summary>
+    Declined,
+
+    /// <summary>No nominee accepted within <c>confirm_within</c>.</summary>
+    NotConfirmed,
 
     /// <summary>The proposal changed after voting opened and the profile says <c>proposal_changes: restart</c>: a new round started.</summary>
     ProposalChanged,
@@ -83,6 +102,9 @@ public sealed record Round
 
     /// <summary>This round was started by the bot because the proposal changed during the previous round's vote (<c>proposal_changes: restart</c>).</summary>
     public bool Restarted { get; init; }
+
+    /// <summary>The nomination of a process with <c>confirm: nominee</c>; null for other processes.</summary>
+    public Nomination? Nomination { get; init; }
 
     public IEnumerable<Ballot> BindingBallots => Ballots.Where(b => b.Binding);
 

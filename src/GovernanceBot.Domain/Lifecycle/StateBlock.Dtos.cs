@@ -11,6 +11,10 @@ public static partial class StateBlock
     /// <param name="Anchor">the vote URL without its comment id, shared by the votes that have no URL of their own.</param>
     /// <param name="Votes">version 2: the binding votes; version 1: every vote.</param>
     /// <param name="Others">version 2: the non-binding votes as [+1, 0, -1] counts.</param>
+    /// <param name="Nominee">a nomination's nominee (<c>confirm: nominee</c>), frozen with the rules.</param>
+    /// <param name="Nominator">who named the nominee.</param>
+    /// <param name="Nominated">when the nominee was named.</param>
+    /// <param name="Accepted">when the nominee accepted: the discussion started then.</param>
     private sealed record RoundDto(
         string? Key,
         IReadOnlyList<string>? Electorate,
@@ -25,7 +29,11 @@ public static partial class StateBlock
         int[]? Tally,
         string? Anchor,
         List<BallotDto>? Votes,
-        int[]? Others);
+        int[]? Others,
+        string? Nominee = null,
+        string? Nominator = null,
+        DateTimeOffset? Accepted = null,
+        DateTimeOffset? Nominated = null);
 
     /// <param name="Quorum">a fraction (more than that share) or a whole number (at least that many members).</param>
     /// <param name="Discussion">seconds (version 2).</param>
@@ -75,6 +83,18 @@ public sealed record RoundRecord(
 
     /// <summary>The <c>proposal_changes</c> frozen with the rules (flag when the block does not say).</summary>
     public Config.ProposalChangesMode ProposalChanges { get; init; }
+
+    /// <summary>A nomination's nominee, as frozen when voting opened (or when the round ended).</summary>
+    public string? Nominee { get; init; }
+
+    /// <summary>Who named the nominee.</summary>
+    public string? NominatedBy { get; init; }
+
+    /// <summary>When the nominee was named.</summary>
+    public DateTimeOffset? NominatedAt { get; init; }
+
+    /// <summary>When the nominee accepted; null when they never did (or the process is no nomination).</summary>
+    public DateTimeOffset? Accepted { get; init; }
 
     /// <summary>The non-binding votes as counts (version 2); null when <see cref="Ballots"/> has them all.</summary>
     public VoteCounts? NonBinding { get; init; }

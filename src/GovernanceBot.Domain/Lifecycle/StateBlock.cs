@@ -101,7 +101,11 @@ public static partial class StateBlock
             Tally: null,
             anchor,
             final ? [.. binding.Select(b => BallotOf(b, anchor))] : null,
-            others.Total > 0 ? [others.Plus, others.Zero, others.Minus] : null);
+            others.Total > 0 ? [others.Plus, others.Zero, others.Minus] : null,
+            r.Nomination?.Nominee,
+            r.Nomination?.NominatedBy,
+            r.Nomination?.AcceptedAt,
+            r.Nomination?.NominatedAt);
     }
 
     // The settings added later (decided, min_voting, min_approvals, a quorum of members) are written only when they
@@ -176,6 +180,10 @@ public static partial class StateBlock
             ProposalChanges = dto.Rules?.Changes == "restart" ? ProposalChangesMode.Restart : ProposalChangesMode.Flag,
             NonBinding = dto.Others is [var p, var z, var m] ? new VoteCounts(p, z, m) : null,
             ConcernDigests = digests,
+            Nominee = dto.Nominee is { } nominee && ConfigParser.IsValidLogin(nominee) ? nominee : null,
+            NominatedBy = dto.Nominator is { } nominator && ConfigParser.IsValidLogin(nominator) ? nominator : null,
+            Accepted = dto.Accepted,
+            NominatedAt = dto.Nominated,
         };
     }
 

@@ -104,6 +104,8 @@ public static class CheckReport
             sb.Append($"  discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; ");
             sb.Append(Texts.EarlyCloseRule(r)).Append(Nl);
             if (p.StartBy == StartBy.Tsc) sb.Append("  start_by: tsc: the label starts the process only when a TSC member applies it").Append(Nl);
+            if (p.Confirm == ConfirmMode.Nominee)
+                sb.Append($"  confirm: nominee: the discussion starts when the nominee (/governance nominate <login>) accepts; confirm_within {Durations.Format(p.ConfirmWithin)}, else cancelled").Append(Nl);
             sb.Append($"  quorum: {QuorumText(r.Quorum)}");
             sb.Append(process.QuorumVotes is { } q ? $": {q} of {size} TSC members must vote" : "").Append(Nl);
             sb.Append($"  approval: at least {r.Approval} of the ");
@@ -209,6 +211,8 @@ public static class CheckReport
                 minVoting = process.Profile.Rules.MinVoting > TimeSpan.Zero ? Durations.Format(process.Profile.Rules.MinVoting) : null,
                 minApprovals = process.Profile.Rules.MinApprovals,
                 startBy = process.Profile.StartBy == StartBy.Tsc ? "tsc" : "anyone",
+                confirm = process.Profile.Confirm == ConfirmMode.Nominee ? "nominee" : "none",
+                confirmWithin = process.Profile.Confirm == ConfirmMode.Nominee ? Durations.Format(process.Profile.ConfirmWithin) : null,
                 proposalChanges = process.Profile.ProposalChanges == ProposalChangesMode.Restart ? "restart" : "flag",
                 requiredPaths = RequiredPaths(policy, process.Profile),
                 remind = process.Profile.Remind.Select(Durations.Format),

@@ -53,6 +53,12 @@ public static class Markers
 
     public static string CancelledKey(string roundKey) => $"cancelled:{roundKey}";
 
+    /// <summary>The request to a nominee to confirm: once per nomination comment, so that naming another nominee asks again.</summary>
+    public static string NomineeAskedKey(string roundKey, long commentId) => $"nominee-asked:{roundKey}:{commentId}";
+
+    /// <summary>The comment saying the nominee accepted and the discussion started: once per round.</summary>
+    public static string NomineeAcceptedKey(string roundKey) => $"nominee-accepted:{roundKey}";
+
     /// <summary>The reminder posted <paramref name="offset"/> before the voting deadline of round <paramref name="roundKey"/>: once per round and offset.</summary>
     public static string ReminderKey(string roundKey, TimeSpan offset) => $"reminder:{roundKey}:{Config.Durations.Format(offset)}";
 

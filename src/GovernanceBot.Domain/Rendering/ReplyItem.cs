@@ -46,6 +46,30 @@ public abstract record ReplyItem
         public override string Identity => $"nothing-running:{Line}";
     }
 
+    /// <summary>A nomination command on a process that takes no nominee (its profile has no <c>confirm: nominee</c>).</summary>
+    public sealed record NoNomination(string Line, string Label) : ReplyItem
+    {
+        public override string Identity => $"no-nomination:{Line}";
+    }
+
+    /// <summary><c>/governance accept</c> or <c>decline</c> from someone other than the nominee (<see cref="Nominee"/> null: nobody named yet).</summary>
+    public sealed record NotTheNominee(string Line, string? Nominee) : ReplyItem
+    {
+        public override string Identity => $"not-the-nominee:{Line}";
+    }
+
+    /// <summary>A nomination or a decline after the nominee accepted: the discussion has started.</summary>
+    public sealed record NominationSettled(string Line, string Nominee) : ReplyItem
+    {
+        public override string Identity => $"nomination-settled:{Line}";
+    }
+
+    /// <summary>A vote or an extension posted while a nomination awaits its nominee: nothing is scheduled until they accept.</summary>
+    public sealed record BeforeAcceptance(string Line, bool IsVote) : ReplyItem
+    {
+        public override string Identity => $"before-acceptance:{Line}";
+    }
+
     public sealed record Help(string Line) : ReplyItem
     {
         public override string Identity => "help";

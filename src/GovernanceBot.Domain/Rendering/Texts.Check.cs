@@ -11,6 +11,7 @@ public static partial class Texts
     /// <summary>One line: the phase and the arithmetic, e.g. "Voting: 3 of 5 voted, quorum 3, 2 of 3 +1".</summary>
     public static string CheckTitle(Round r) => r.Phase switch
     {
+        Phase.AwaitingNominee => $"Awaiting the nominee: cancelled unless they accept by {TimeText.Utc(r.Nomination!.ConfirmBy)}",
         Phase.Discussion => $"Discussion: voting opens {TimeText.Utc(r.DiscussionEnds)}",
         Phase.Voting => "Voting: " + Arithmetic(r),
         Phase.Approved => "Approved: " + Arithmetic(r),

@@ -33,8 +33,10 @@ public static partial class Texts
             $"- {Quoted(m.Line)} is not a vote I understand. Write `/vote +1` (or `yes`, `approve`), `/vote 0` (or `abstain`), or `/vote -1` followed by your concerns (or `no`, `reject`).",
         ReplyItem.Malformed { Problem: CommandProblem.BadDuration } m =>
             $"- {Quoted(m.Line)} needs a duration such as `7d`, `36h` or `1d12h` (at most 365d). TSC members may extend the current phase.",
+        ReplyItem.Malformed { Problem: CommandProblem.BadNominee } m =>
+            $"- {Quoted(m.Line)} needs the nominee's GitHub login, like `/governance nominate octocat`: one login, nothing after it.",
         ReplyItem.Malformed m =>
-            $"- {Quoted(m.Line)} is not a command I know. The `/governance` commands are `extend <duration>`, `cancel` and `help`.",
+            $"- {Quoted(m.Line)} is not a command I know. The `/governance` commands are `extend <duration>`, `cancel`, `nominate <login>`, `accept`, `decline` and `help`.",
         ReplyItem.VoteTooEarly e =>
             $"- {Quoted(e.Line)} was not counted: the discussion period is still running. Voting opens on {TimeText.Utc(e.VotingOpens)}; please vote again then.",
         ReplyItem.VoteAfterClose l when l.Outcome == Phase.Cancelled =>
@@ -45,8 +47,11 @@ public static partial class Texts
             $"- {Quoted(m.Line)} was not counted: a -1 must state specific concerns that could change your vote if addressed. Please edit this comment to add them after `/vote -1`, or on the lines below it.",
         ReplyItem.NotAllowed { Verb: "extend" } n =>
             $"- {Quoted(n.Line)} was not applied: only TSC members may extend a phase.",
+        ReplyItem.NotAllowed { Verb: "nominate" } n =>
+            $"- {Quoted(n.Line)} was not applied: only the issue's author and TSC members may name the nominee.",
         ReplyItem.NotAllowed n =>
             $"- {Quoted(n.Line)} was not applied: only TSC members and the issue's author may cancel the process.",
+        ReplyItem.NoNomination or ReplyItem.NotTheNominee or ReplyItem.NominationSettled or ReplyItem.BeforeAcceptance => NominationReplyLine(item),
         ReplyItem.NothingRunning n =>
             $"- {Quoted(n.Line)} was not applied: no process is running on this issue now (the last one was {Outcome(n.Phase)}).",
         _ => "",

@@ -19,6 +19,7 @@ public static partial class Texts
     /// <summary>Colour (hex without #) and description of each phase label, for creating it when missing.</summary>
     public static (string Color, string Description) LabelStyle(string phaseLabel) => phaseLabel switch
     {
+        PhaseLabels.AwaitingNominee => ("bfdadc", "Governance: waiting for the nominee to accept; the discussion has not started"),
         PhaseLabels.Discussion => ("c5def5", "Governance: in its discussion period; votes do not count yet"),
         PhaseLabels.Voting => ("fbca04", "Governance: the TSC is voting"),
         PhaseLabels.Approved => ("0e8a16", "Governance: approved by the TSC"),
@@ -53,6 +54,7 @@ public static partial class Texts
 
     private static string Headline(Round r, string name, DateTimeOffset now) => r.Phase switch
     {
+        Phase.AwaitingNominee => AwaitingHeadline(r, name, now),
         Phase.Discussion => $"💬 {name}: discussion until {TimeText.Utc(r.DiscussionEnds)} ({TimeText.Left(r.DiscussionEnds, now)})",
         Phase.Voting => $"🗳️ {name}: voting open until {TimeText.Utc(r.VotingEnds)} ({TimeText.Left(r.VotingEnds, now)})",
         Phase.Approved => $"✅ {name}: approved on {TimeText.Utc(r.EndedAt!.Value)}",
@@ -66,6 +68,8 @@ public static partial class Texts
     {
         switch (r.Phase)
         {
+            case Phase.AwaitingNominee:
+                return AwaitingNextLine(r, now);
             case Phase.Discussion:
                 return $"**Next:** the TSC votes from {TimeText.Utc(r.DiscussionEnds)}; votes posted before then are not counted.";
             case Phase.Voting:
@@ -132,6 +136,8 @@ public static partial class Texts
         EndReason.Merged => r.EndedBy is null ? "the pull request was merged before the vote was decided" : $"the pull request was merged by {r.EndedBy} before the vote was decided",
         EndReason.PullRequestClosed => $"the pull request was closed by {r.EndedBy}",
         EndReason.ProposalChanged => "the proposal changed after voting opened, so a new round started",
+        EndReason.Declined => $"the nominee, {r.EndedBy}, declined the nomination with `/governance decline`",
+        EndReason.NotConfirmed => NotConfirmedReason(r),
         _ => "it was cancelled",
     };
 
@@ -195,13 +201,14 @@ public static partial class Texts
         sb.Append("**Timeline** (UTC)").Append(Nl);
         var started = r.Restarted ? $"new round: the proposal changed after voting opened in round {r.Number - 1}" : $"{MarkdownText.Code(p.Label)} label applied by {r.StartedBy}";
         sb.Append($"- {TimeText.Utc(r.Start)}: {started}; discussion {Durations.Format(p.Discussion)}, voting {Durations.Format(p.Voting)}").Append(Nl);
+        AppendNominationTimeline(sb, r);
         foreach (var x in r.Extensions.Take(ListedExtensions))
         {
             sb.Append($"- {TimeText.Utc(x.At)}: {x.By} extended the {(x.Phase == Phase.Discussion ? "discussion" : "vote")} by {Durations.Format(x.Duration)} ([comment]({x.Url}))").Append(Nl);
         }
 
         if (r.Extensions.Count > ListedExtensions) sb.Append($"- and {Plural(r.Extensions.Count - ListedExtensions, "more extension")}").Append(Nl);
-        var votingOpens = r.Phase == Phase.Cancelled && r.EndedAt < r.DiscussionEnds ? null : (DateTimeOffset?)r.DiscussionEnds;
+        var votingOpens = r.Phase == Phase.AwaitingNominee || (r.Phase == Phase.Cancelled && r.EndedAt < r.DiscussionEnds) ? null : (DateTimeOffset?)r.DiscussionEnds;
         if (votingOpens is { } opens)
         {
             sb.Append($"- {TimeText.Utc(opens)}: voting {(r.Phase == Phase.Discussion ? "opens" : "opened")}");
@@ -209,7 +216,11 @@ public static partial class Texts
             sb.Append(Nl);
         }
 
-        if (r.Phase == Phase.Discussion || r.Phase == Phase.Voting)
+        if (r.Phase == Phase.AwaitingNominee)
+        {
+            sb.Append($"- {TimeText.Utc(r.Nomination!.ConfirmBy)}: cancelled unless the nominee accepts by then").Append(Nl);
+        }
+        else if (r.Phase == Phase.Discussion || r.Phase == Phase.Voting)
         {
             sb.Append($"- {TimeText.Utc(r.VotingEnds)}: voting closes{EarlyCloseSuffix(r)}").Append(Nl);
         }
@@ -265,6 +276,7 @@ public static partial class Texts
         sb.Append("| `/vote -1 <concerns>` (or `no`, `reject`) | anyone; binding for the TSC | reject; the concerns are required |").Append(Nl);
         sb.Append("| `/governance extend <duration>` | TSC members | extend the current phase, e.g. `7d` or `36h` |").Append(Nl);
         sb.Append("| `/governance cancel` | TSC members, the issue author | cancel the process |").Append(Nl);
+        if (policy.Processes.Any(p => p.Confirm == ConfirmMode.Nominee)) AppendNominationHelp(sb);
         sb.Append("| `/governance help` | anyone | show this help |").Append(Nl).Append(Nl);
         sb.Append("Rules in force:").Append(Nl);
         foreach (var p in policy.Processes)
@@ -272,7 +284,7 @@ public static partial class Texts
             var r = p.Rules;
             var abstentions = r.Abstentions == AbstentionMode.Count ? "abstentions count as votes" : "abstentions do not count toward approval";
             var minimum = r.MinApprovals > 0 ? $", and at least {Plural(r.MinApprovals, "+1 vote")}" : "";
-            var starts = p.StartBy == StartBy.Tsc ? "; only a TSC member's label starts it" : "";
+            var starts = (p.StartBy == StartBy.Tsc ? "; only a TSC member's label starts it" : "") + ConfirmRule(p);
             sb.Append($"- {MarkdownText.Code(p.Label)}: discussion {Durations.Format(p.Discussion)}, then voting {Durations.Format(p.Voting)}; quorum: {QuorumRuleText(r.Quorum)}; approval: at least {r.Approval} of the votes are +1 ({abstentions}){minimum}; {EarlyCloseRule(r)}{starts}{RestartRule(p)}.").Append(Nl);
         }
 

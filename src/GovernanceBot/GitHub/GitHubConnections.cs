@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Octokit;
 using Octokit.Caching;
 using Octokit.Internal;
+using GovernanceBot.Metrics;
 
 namespace GovernanceBot.GitHub;
 
@@ -22,14 +23,14 @@ internal sealed class GitHubConnections : IDisposable
     private readonly GitHubClient? _plainClient;
     private readonly ConcurrentDictionary<long, GitHubClient> _installationClients = new();
 
-    public GitHubConnections(IOptions<GitHubOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
-        : this(options.Value, time, loggerFactory, CreatePrimaryHandler())
+    public GitHubConnections(IOptions<GitHubOptions> options, TimeProvider time, ILoggerFactory loggerFactory, GovernanceMetrics? metrics = null)
+        : this(options.Value, time, loggerFactory, CreatePrimaryHandler(), metrics)
     {
     }
 
     /// <param name="primary">the handler that talks to the network; tests put a checking one here.</param>
-    internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary)
-        : this(options, time, loggerFactory, primary, plainToken: null)
+    internal GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary, GovernanceMetrics? metrics = null)
+        : this(options, time, loggerFactory, primary, plainToken: null, metrics)
     {
     }
 
@@ -37,7 +38,7 @@ internal sealed class GitHubConnections : IDisposable
     /// null: the App (JWT, then installation tokens). Otherwise every client, <see cref="App"/> included, sends this one
     /// credential store's token, or none when it is anonymous: the <c>audit</c> command's read-only access.
     /// </param>
-    private GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary, ICredentialStore? plainToken)
+    private GitHubConnections(GitHubOptions options, TimeProvider time, ILoggerFactory loggerFactory, HttpMessageHandler primary, ICredentialStore? plainToken, GovernanceMetrics? metrics = null)
     {
         Budget = new RateLimitBudget(time);
         SearchPace = new SearchPace(time);
@@ -52,7 +53,7 @@ internal sealed class GitHubConnections : IDisposable
             {
                 InnerHandler = GitHubResilienceHandler.Create(
                     options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(),
-                    new RejectedTokenHandler(() => Tokens ?? throw new InvalidOperationException("no token cache yet")) { InnerHandler = new RateLimitHandler(Budget) { InnerHandler = primary } }),
+                    new RejectedTokenHandler(() => Tokens ?? throw new InvalidOperationException("no token cache yet")) { InnerHandler = new RateLimitHandler(Budget) { InnerHandler = Measured(primary, metrics) } }),
             }),
             new GitHubResponseCache());
 #pragma warning restore CA2000
@@ -89,6 +90,10 @@ internal sealed class GitHubConnections : IDisposable
         _http.Dispose();
         _jwt?.Dispose();
     }
+
+    // Every attempt that reaches the network is counted by endpoint group and status (next to the rate-limit bookkeeping).
+    private HttpMessageHandler Measured(HttpMessageHandler primary, GovernanceMetrics? metrics) =>
+        metrics is null ? primary : new GitHubMetricsHandler(metrics, _baseAddress, token => Tokens?.InstallationOf(token)) { InnerHandler = primary };
 
     // Pooled connections are recycled so a long-running bot follows DNS changes; no IHttpClientFactory rotation needed.
     private static SocketsHttpHandler CreatePrimaryHandler() => new()

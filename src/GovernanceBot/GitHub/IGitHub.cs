@@ -33,6 +33,13 @@ public interface IGitHub
     /// </summary>
     Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When the body of the issue last read by <see cref="GetIssueAsync"/> was last edited (title edits do not count), or
+    /// null when never. Asked of GitHub only when that body changed since it was last asked, and then together with
+    /// <see cref="WithEditsAsync"/>'s query when that one runs first in the same reconcile.
+    /// </summary>
+    Task<DateTimeOffset?> GetBodyEditedAtAsync(IssueRef issue, CancellationToken cancellationToken);
+
     /// <summary>Posts a comment; returns its id.</summary>
     Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken);
 

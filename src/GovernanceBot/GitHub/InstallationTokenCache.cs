@@ -70,6 +70,10 @@ internal sealed class InstallationTokenCache(Func<long, CancellationToken, Task<
     /// <summary>Whether a token for the installation is held now, for diagnostics and tests.</summary>
     public bool Holds(long installationId) => _tokens.ContainsKey(installationId);
 
+    /// <summary>The installation a held token belongs to (for metrics per installation); null for any other credential.</summary>
+    public long? InstallationOf(string token) =>
+        _tokens.FirstOrDefault(p => string.Equals(p.Value.Token, token, StringComparison.Ordinal)) is { Value: not null } held ? held.Key : null;
+
     private string? TryGetFresh(long installationId) =>
         _tokens.TryGetValue(installationId, out var cached) && time.GetUtcNow() < cached.ExpiresAt - RefreshMargin
             ? cached.Token

@@ -19,12 +19,15 @@ internal sealed partial class OctokitGitHub
     /// <summary>
     /// Human comments get their last editor and their history (each revision's <c>diff</c> is the whole text then); the
     /// bot's status comment only its last editor, since the bot never reads its own history back.
+    /// The issue's (or pull request's) own <c>lastEditedAt</c> rides along when its body changed since it was last asked
+    /// (<see cref="GetBodyEditedAtAsync"/>): GitHub's <c>lastEditedAt</c> is about the body only, a title edit leaves it as it was.
     /// </summary>
     internal const string EditsQuery =
-        "query($comments: [ID!]!, $own: [ID!]!) { " +
+        "query($comments: [ID!]!, $own: [ID!]!, $issue: [ID!]!) { " +
         "comments: nodes(ids: $comments) { ... on IssueComment { id lastEditedAt editor { __typename login } " +
         "userContentEdits(first: 100) { totalCount nodes { editedAt deletedAt diff editor { __typename login } } } } } " +
-        "own: nodes(ids: $own) { ... on IssueComment { id lastEditedAt editor { __typename login } } } }";
+        "own: nodes(ids: $own) { ... on IssueComment { id lastEditedAt editor { __typename login } } } " +
+        "issue: nodes(ids: $issue) { ... on Issue { id lastEditedAt } ... on PullRequest { id lastEditedAt } } }";
 
     private const int CacheLimit = 10_000;
 
@@ -57,7 +60,7 @@ internal sealed partial class OctokitGitHub
         var wanted = comments.Where(c => NeedsEdits(c) && !(_edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt)).ToList();
         foreach (var page in wanted.Chunk(GraphQlPage))
         {
-            await ReadEditsAsync(issue, page, botLogin, cancellationToken);
+            await ReadEditsAsync(issue, page, botLogin, BodyToAsk(issue), cancellationToken);
         }
 
         return [.. comments.Select(c => NeedsEdits(c) && _edits.TryGetValue(c.Id, out var known) && known.UpdatedAt == c.UpdatedAt ? c with { Edits = known.Edits } : c)];
@@ -65,7 +68,7 @@ internal sealed partial class OctokitGitHub
 
     private static bool IsBot(string login, string botLogin) => string.Equals(login, botLogin, StringComparison.OrdinalIgnoreCase);
 
-    private async Task ReadEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> page, string botLogin, CancellationToken cancellationToken)
+    private async Task ReadEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> page, string botLogin, IssueBody? body, CancellationToken cancellationToken)
     {
         var own = page.Where(c => IsBot(c.Author, botLogin)).ToList();
         var people = page.Except(own).ToList();
@@ -73,6 +76,7 @@ internal sealed partial class OctokitGitHub
         {
             ["comments"] = [.. people.Select(c => _nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
             ["own"] = [.. own.Select(c => _nodeIds.GetValueOrDefault(c.Id)).OfType<string>()],
+            ["issue"] = body is null ? [] : [body.NodeId],
         };
         if (variables.Values.All(ids => ids.Length == 0))
         {
@@ -81,18 +85,8 @@ internal sealed partial class OctokitGitHub
             return;
         }
 
-        var request = new StringContent(JsonSerializer.Serialize(new { query = EditsQuery, variables }, GraphQlJson), Encoding.UTF8, JsonMediaType);
-        var api = Api(issue.Repo);
-        var response = await GitHubCallContext.RunAsync(
-            cancellationToken,
-            () => api.Connection.Post<object>(_graphQlUri, request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
-        var answer = JsonSerializer.Deserialize<GraphQlAnswer>(response.HttpResponse.Body as string ?? "", GraphQlJson);
-        if (answer?.Data is not { } data)
-        {
-            // No data at all (a malformed query, an outage): fail this reconcile, which is retried, rather than guess.
-            throw new InvalidOperationException("GitHub's GraphQL API answered without data: " + string.Join("; ", answer?.Errors?.Select(e => e.Message) ?? []));
-        }
-
+        var data = await QueryAsync(issue, variables, cancellationToken);
+        if (body is not null) RememberBodyEdit(issue, body, data);
         if (_edits.Count > CacheLimit) _edits.Clear();
         var found = (data.Comments ?? []).Concat(data.Own ?? []).OfType<CommentNode>().Where(n => n.Id is not null).ToDictionary(n => n.Id!, StringComparer.Ordinal);
         foreach (var c in page)
@@ -105,6 +99,19 @@ internal sealed partial class OctokitGitHub
         }
 
         GitHubLog.EditsRead(_logger, issue.ToString(), page.Count, found.Count);
+    }
+
+    private async Task<EditsData> QueryAsync(IssueRef issue, Dictionary<string, string[]> variables, CancellationToken cancellationToken)
+    {
+        var request = new StringContent(JsonSerializer.Serialize(new { query = EditsQuery, variables }, GraphQlJson), Encoding.UTF8, JsonMediaType);
+        var api = Api(issue.Repo);
+        var response = await GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Connection.Post<object>(_graphQlUri, request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
+        var answer = JsonSerializer.Deserialize<GraphQlAnswer>(response.HttpResponse.Body as string ?? "", GraphQlJson);
+
+        // No data at all (a malformed query, an outage): fail this reconcile, which is retried, rather than guess.
+        return answer?.Data ?? throw new InvalidOperationException("GitHub's GraphQL API answered without data: " + string.Join("; ", answer?.Errors?.Select(e => e.Message) ?? []));
     }
 
     private static CommentEdits ToEdits(CommentNode node)
@@ -143,7 +150,7 @@ internal sealed partial class OctokitGitHub
 
     private sealed record GraphQlError(string? Message);
 
-    private sealed record EditsData(List<CommentNode?>? Comments, List<CommentNode?>? Own);
+    private sealed record EditsData(List<CommentNode?>? Comments, List<CommentNode?>? Own, List<CommentNode?>? Issue);
 
     private sealed record CommentNode(string? Id, DateTimeOffset? LastEditedAt, ActorNode? Editor, EditConnection? UserContentEdits);
 

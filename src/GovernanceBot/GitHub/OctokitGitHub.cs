@@ -112,6 +112,8 @@ internal sealed partial class OctokitGitHub : IGitHub
             return null;
         }
 
+        RememberBody(issue, found.NodeId, found.Body);
+
         // The issues API also answers for pull requests: the same process runs on both.
         return new IssueSnapshot(
             found.Number,

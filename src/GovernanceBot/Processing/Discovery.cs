@@ -27,11 +27,12 @@ public sealed partial class Discovery(
     DeadlineTimers timers,
     TimeProvider time,
     IOptions<GovernanceOptions> options,
-    ILogger<Discovery> logger)
+    ILogger<Discovery> logger,
+    Metrics.GovernanceMetrics? metrics = null)
 {
     /// <summary>What discovery looks for: the default trigger labels and the running phases' labels.</summary>
     public static IReadOnlyList<string> Labels { get; } =
-        [.. GovernancePolicy.DefaultTriggerLabels.Concat([PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. GovernancePolicy.DefaultTriggerLabels.Concat([PhaseLabels.AwaitingNominee, PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private readonly ConcurrentDictionary<long, DateTimeOffset> _discoveredAt = new();
 
@@ -70,7 +71,9 @@ public sealed partial class Discovery(
             if (_discoveredAt.TryGetValue(installation.Id, out var last) && now - last < options.Value.DiscoveryInterval) continue;
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var found = await FindAsync(installation, cancellationToken);
+                metrics?.DiscoveryTook(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 _discoveredAt[installation.Id] = now;
                 foreach (var issue in found.Where(i => !index.Contains(i)))
                 {

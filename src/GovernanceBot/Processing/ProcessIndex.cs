@@ -57,5 +57,6 @@ public sealed class ProcessIndex
     /// <summary>True when the decision leaves the issue in a running phase (discussion or voting).</summary>
     public static bool IsRunning(Decision? decision) =>
         decision is not null && decision.PhaseLabels.Any(l =>
+            string.Equals(l, PhaseLabels.AwaitingNominee, StringComparison.OrdinalIgnoreCase) ||
             string.Equals(l, PhaseLabels.Discussion, StringComparison.OrdinalIgnoreCase) || string.Equals(l, PhaseLabels.Voting, StringComparison.OrdinalIgnoreCase));
 }

@@ -9,7 +9,13 @@ public static class ProcessingServiceCollectionExtensions
     {
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ReconcileQueue(sp.GetRequiredService<ILogger<ReconcileQueue>>()));
+        services.AddSingleton(sp =>
+        {
+            var metrics = sp.GetService<Metrics.GovernanceMetrics>();
+            var queue = new ReconcileQueue(sp.GetRequiredService<ILogger<ReconcileQueue>>(), metrics: metrics);
+            metrics?.Observe(queueDepth: () => queue.Count);
+            return queue;
+        });
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GovernanceOptions>>().Value;
@@ -18,7 +24,12 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<Reconciler>();
         services.AddSingleton<DeadlineTimers>();
         services.AddSingleton<InstallationDirectory>();
-        services.AddSingleton<ProcessIndex>();
+        services.AddSingleton(sp =>
+        {
+            var index = new ProcessIndex();
+            sp.GetService<Metrics.GovernanceMetrics>()?.Observe(openProcesses: () => index.Count);
+            return index;
+        });
         services.AddSingleton<Discovery>();
         services.AddSingleton<ReconcileWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileWorker>());

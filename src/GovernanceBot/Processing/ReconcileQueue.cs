@@ -10,7 +10,7 @@ namespace GovernanceBot.Processing;
 /// one at a time, in deadline order, so a burst of deadlines spends the write pace on the earliest one first while
 /// the other workers go on with webhook work.
 /// </summary>
-public sealed partial class ReconcileQueue(ILogger<ReconcileQueue> logger, int capacity = 10_000)
+public sealed partial class ReconcileQueue(ILogger<ReconcileQueue> logger, int capacity = 10_000, Metrics.GovernanceMetrics? metrics = null)
 {
     private enum State
     {
@@ -26,6 +26,9 @@ public sealed partial class ReconcileQueue(ILogger<ReconcileQueue> logger, int c
     private readonly PriorityQueue<(IssueRef Issue, long Seq), (DateTimeOffset Due, long Seq)> _deadlines = new();
     private readonly PriorityQueue<(IssueRef Issue, long Seq), (ReconcilePriority Priority, DateTimeOffset Due, long Seq)> _others = new();
     private readonly SemaphoreSlim _ready = new(0);
+
+    // When each waiting issue was first queued (real time), for the queue-wait metric; an upgrade keeps the first moment.
+    private readonly Dictionary<IssueRef, long> _queuedAt = [];
     private IssueRef? _deadlineRunning;
     private long _seq;
     private int _queued;
@@ -66,6 +69,7 @@ public sealed partial class ReconcileQueue(ILogger<ReconcileQueue> logger, int c
             }
 
             _issues[request.Issue] = (State.Queued, request, Push(request));
+            _queuedAt[request.Issue] = System.Diagnostics.Stopwatch.GetTimestamp();
             _queued++;
         }
 
@@ -129,6 +133,7 @@ public sealed partial class ReconcileQueue(ILogger<ReconcileQueue> logger, int c
         }
 
         _queued--;
+        if (_queuedAt.Remove(issue, out var queuedAt)) metrics?.QueueWait(System.Diagnostics.Stopwatch.GetElapsedTime(queuedAt));
         var entry = _issues[issue];
         _issues[issue] = (State.Running, entry.Request, 0);
         request = entry.Request;

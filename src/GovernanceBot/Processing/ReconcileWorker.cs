@@ -16,6 +16,7 @@ public sealed partial class ReconcileWorker(
     IOptions<GovernanceOptions> options,
     ILogger<ReconcileWorker> logger,
     ProcessIndex? index = null,
+    Metrics.GovernanceMetrics? metrics = null,
     Dashboard.DashboardStore? dashboard = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<IssueRef, int> _failures = new();
@@ -66,11 +67,13 @@ public sealed partial class ReconcileWorker(
             ["IssueNumber"] = issue.Number,
             ["DeliveryId"] = request.DeliveryId,
         });
-        var started = time.GetTimestamp();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var result = await reconciler.ReconcileAsync(issue, cancellationToken);
-            LogReconcileTook(issue.ToString(), time.GetElapsedTime(started).TotalMilliseconds, request.Priority, result.Changes.Count);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            LogReconcileTook(issue.ToString(), took.TotalMilliseconds, request.Priority, result.Changes.Count);
+            Measure(request, result, took);
             _failures.TryRemove(issue, out _);
             index?.Observe(result);
             dashboard?.Observe(result);
@@ -78,6 +81,7 @@ public sealed partial class ReconcileWorker(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            metrics?.Reconciled("failed", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             var attempt = _failures.AddOrUpdate(issue, 1, (_, n) => n + 1);
             if (attempt > options.Value.MaxRetries)
             {
@@ -91,6 +95,16 @@ public sealed partial class ReconcileWorker(
             // A retry may be a transition whose deadline has passed: it waits no longer than the work that failed.
             timers.Schedule(issue, time.GetUtcNow() + delay, request.Priority < ReconcilePriority.Webhook ? request.Priority : ReconcilePriority.Webhook);
         }
+    }
+
+    private void Measure(ReconcileRequest request, ReconcileResult result, TimeSpan took)
+    {
+        if (metrics is null) return;
+        metrics.Reconciled(result.Changed ? "changed" : "unchanged", took);
+        var transitions = result.Changes.Select(Metrics.GovernanceMetrics.TransitionOf).OfType<string>().ToList();
+        foreach (var kind in transitions) metrics.Transition(kind);
+        // A deadline's lag: from the moment it was due to the transition it caused (on the bot's clock).
+        if (transitions.Count > 0 && request.Priority == ReconcilePriority.Deadline && request.Due is { } due) metrics.DeadlineLag(time.GetUtcNow() - due);
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Reconciling {Issue} failed (attempt {Attempt}); trying again in {Delay}")]

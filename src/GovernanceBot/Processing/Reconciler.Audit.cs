@@ -22,7 +22,8 @@ public sealed partial class Reconciler
         var tsc = await ResolveTscAsync(issue.Repo, config, cancellationToken);
         var events = await github.GetIssueEventsAsync(issue, cancellationToken);
         var pull = await ReadPullRequestAsync(issue, snapshot, cancellationToken);
-        var facts = new IssueFacts(snapshot, events, comments, botLogin ?? "", config, tsc, time.GetUtcNow()) { PullRequest = pull };
+        var bodyEditedAt = await github.GetBodyEditedAtAsync(issue, cancellationToken);
+        var facts = new IssueFacts(snapshot, events, comments, botLogin ?? "", config, tsc, time.GetUtcNow()) { PullRequest = pull, BodyEditedAt = bodyEditedAt };
         return (facts, botLogin is not null);
     }
 }

@@ -30,7 +30,8 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var events = await github.GetIssueEventsAsync(issue, cancellationToken);
         var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
         var pull = await ReadPullRequestAsync(issue, snapshot, cancellationToken);
-        var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull };
+        var bodyEditedAt = await github.GetBodyEditedAtAsync(issue, cancellationToken);
+        var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull, BodyEditedAt = bodyEditedAt };
         var decision = Governance.Decide(facts);
         var plan = WritePlan.For(facts, decision);
 

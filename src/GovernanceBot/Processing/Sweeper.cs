@@ -17,7 +17,8 @@ public sealed partial class Sweeper(
     GitHub.RateLimitBudget budget,
     TimeProvider time,
     IOptions<GovernanceOptions> options,
-    ILogger<Sweeper> logger) : BackgroundService
+    ILogger<Sweeper> logger,
+    Metrics.GovernanceMetrics? metrics = null) : BackgroundService
 {
     private int _completed;
 
@@ -70,13 +71,16 @@ public sealed partial class Sweeper(
         }
 
         // The known processes first: a slow discovery (paced searches over many installations) must not hold them up.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var queued = 0;
         foreach (var issue in index.All())
         {
             if (queue.Enqueue(timers.Urgent(new ReconcileRequest(issue, null, ReconcilePriority.Sweep)))) queued++;
         }
 
-        return queued + await discovery.RunDueAsync(cancellationToken);
+        queued += await discovery.RunDueAsync(cancellationToken);
+        metrics?.SweepTook(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return queued;
     }
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Sweep queued {Count} open process(es)")]

@@ -25,7 +25,9 @@ public sealed partial class InMemoryGitHub
     public Task EditIssueBodyAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
         Write("EditIssueBody", issue, () =>
         {
-            Stored(issue).Body = body;
+            var stored = Stored(issue);
+            stored.Body = body;
+            stored.BodyEditedAt = _state.Now();
             return (issue.Number, "edited the issue's body");
         });
 }

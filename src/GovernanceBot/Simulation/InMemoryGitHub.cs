@@ -86,6 +86,17 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
         }
     }
 
+    /// <summary>Rewrites the issue's (or pull request's) description now; GitHub records when (<c>lastEditedAt</c>).</summary>
+    public void AsUserEditBody(IssueRef issue, string body)
+    {
+        lock (_gate)
+        {
+            var stored = Stored(issue);
+            stored.Body = body;
+            stored.BodyEditedAt = _state.Now();
+        }
+    }
+
     public void AsUserDeleteComment(IssueRef issue, long commentId)
     {
         lock (_gate) Stored(issue).Comments.RemoveAll(c => c.Id == commentId);
@@ -209,6 +220,9 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
 
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
         Read(() => (IReadOnlyList<CommentFact>)[.. comments.Select(c => c.WasEdited && _state.Revisions.TryGetValue(c.Id, out var r) ? c with { Edits = Edits(r) } : c)]);
+
+    public Task<DateTimeOffset?> GetBodyEditedAtAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Read(() => _state.Issues.TryGetValue((Key(issue.Repo), issue.Number), out var i) ? i.BodyEditedAt : null);
 
     // ---- from the model to the bot's facts ----------------------------------------------------------
 

@@ -8,8 +8,8 @@ public static class ScenarioReader
 {
     private static readonly string[] TopKeys = ["config", "teams", "issue", "until", "steps"];
     private static readonly string[] IssueKeys = ["title", "author", "pull_request", "files"];
-    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "as", "delete", "close", "reopen", "config", "push", "files", "merge"];
-    private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config", "push", "merge"];
+    private static readonly string[] StepKeys = ["at", "by", "label", "unlabel", "comment", "edit", "as", "delete", "close", "reopen", "config", "push", "files", "merge", "nominate", "accept", "decline"];
+    private static readonly string[] Actions = ["label", "unlabel", "comment", "edit", "delete", "close", "reopen", "config", "push", "merge", "nominate", "accept", "decline"];
 
     public static Scenario Parse(string text)
     {
@@ -98,6 +98,11 @@ public static class ScenarioReader
             "reopen" => True(Get(step, "reopen"), "reopen") ? new StepAction.Reopen() : throw new ScenarioException($"line {step.Line}: write `reopen: true`"),
             "push" => new StepAction.Push(Commits(Get(step, "push")), step.TryGet("files", out var pushed) ? Paths(pushed, "files") : []),
             "merge" => True(Get(step, "merge"), "merge") ? new StepAction.Merge() : throw new ScenarioException($"line {step.Line}: write `merge: true`"),
+
+            // Nominations are comments; these spell the commands for the reader of a scenario.
+            "nominate" => new StepAction.Comment($"/governance nominate @{Login(Get(step, "nominate"), "nominate")}"),
+            "accept" => True(Get(step, "accept"), "accept") ? new StepAction.Comment("/governance accept") : throw new ScenarioException($"line {step.Line}: write `accept: true`"),
+            "decline" => True(Get(step, "decline"), "decline") ? new StepAction.Comment("/governance decline") : throw new ScenarioException($"line {step.Line}: write `decline: true`"),
             _ => new StepAction.SetConfig(OptionalText(Get(step, "config"), "config")),
         };
         return new ScenarioStep(step.Line, at, by, action);

@@ -80,6 +80,7 @@ public sealed class Simulator
                 var name = last!.Decision?.Outcome switch
                 {
                     _ when deadline == last.Decision?.ReminderAt && deadline != last.NextDeadline => "reminder due",
+                    "awaiting-nominee" => "confirm_within ends",
                     "discussion" => "discussion ends",
                     "voting" => "voting ends",
                     _ => "deadline",

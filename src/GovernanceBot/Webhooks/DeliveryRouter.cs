@@ -28,14 +28,17 @@ public sealed partial class DeliveryRouter(
     Discovery? discovery = null,
     Dashboard.RepositoryVisibility? visibility = null)
 {
-    // Only what can change a process: labels, open/closed. The rest (edited, assigned, pinned...) changes nothing.
+    // Only what can change a process: labels, open/closed, and an edit (of the body, flagged or restarting the vote when it
+    // comes after voting opened; a title-only edit costs one reconcile that writes nothing). The rest (assigned, pinned...)
+    // changes nothing.
     private static readonly HashSet<string> IssueActions =
-        [IssuesActionValue.Labeled, IssuesActionValue.Unlabeled, IssuesActionValue.Closed, IssuesActionValue.Reopened, IssuesActionValue.Opened];
+        [IssuesActionValue.Labeled, IssuesActionValue.Unlabeled, IssuesActionValue.Closed, IssuesActionValue.Reopened, IssuesActionValue.Opened, IssuesActionValue.Edited];
 
     // A pull request's process changes with the same things as an issue's; `synchronize` (a push) moves the check to the
-    // new head, and `opened` lets a pull request that touches protected paths get its failing check at once.
+    // new head, `opened` lets a pull request that touches protected paths get its failing check at once, and `edited` (its
+    // description) is a proposal change as on an issue.
     private static readonly HashSet<string> PullRequestActions =
-        [PullRequestActionValue.Labeled, PullRequestActionValue.Unlabeled, PullRequestActionValue.Closed, PullRequestActionValue.Reopened, PullRequestActionValue.Synchronize, PullRequestActionValue.Opened];
+        [PullRequestActionValue.Labeled, PullRequestActionValue.Unlabeled, PullRequestActionValue.Closed, PullRequestActionValue.Reopened, PullRequestActionValue.Synchronize, PullRequestActionValue.Opened, PullRequestActionValue.Edited];
 
     /// <summary>Routes one delivery whose signature was checked and whose body is a JSON object.</summary>
     public DeliveryOutcome Route(string eventName, string? deliveryId, ReadOnlySpan<byte> body)

@@ -63,7 +63,8 @@ public static partial class WebhookEndpoint
         DeliveryLog deliveries,
         DeliveryBody bodies,
         DeliveryRouter router,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        Metrics.GovernanceMetrics metrics)
     {
         var logger = loggers.CreateLogger(typeof(WebhookEndpoint));
         var request = context.Request;
@@ -72,12 +73,12 @@ public static partial class WebhookEndpoint
         var signatureHeader = request.Headers["X-Hub-Signature-256"].FirstOrDefault();
 
         // Both refusals come before a byte of the body is read: neither an oversized body nor an unsigned one is held.
-        if (request.ContentLength > MaxBodyBytes) return TooLarge(logger, delivery, eventName);
-        if (!WebhookSignature.IsWellFormed(signatureHeader)) return Unauthorized(logger, delivery, eventName);
+        if (request.ContentLength > MaxBodyBytes) return TooLarge(logger, metrics, delivery, eventName);
+        if (!WebhookSignature.IsWellFormed(signatureHeader)) return Unauthorized(logger, metrics, delivery, eventName);
 
         using var body = await bodies.ReadAsync(request.Body, MaxBodyBytes, context.RequestAborted);
-        if (body is null) return TooLarge(logger, delivery, eventName);
-        if (!signature.IsValid(body.GetReadOnlySequence(), signatureHeader)) return Unauthorized(logger, delivery, eventName);
+        if (body is null) return TooLarge(logger, metrics, delivery, eventName);
+        if (!signature.IsValid(body.GetReadOnlySequence(), signatureHeader)) return Unauthorized(logger, metrics, delivery, eventName);
 
         if (string.IsNullOrWhiteSpace(eventName))
         {
@@ -88,29 +89,34 @@ public static partial class WebhookEndpoint
         {
             // Signed by GitHub yet unreadable: a misconfigured webhook (form-encoded) or a bug; the sender must hear of it.
             LogNotJson(logger, delivery, eventName, problem);
+            metrics.Delivery(eventName, "rejected_body");
             return Results.Text($"The body is not a JSON object: {problem}", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!string.IsNullOrEmpty(delivery) && !deliveries.TryAdd(delivery))
         {
             LogDuplicate(logger, delivery, eventName);
+            metrics.Delivery(eventName, DeliveryResult.Duplicate);
             return Results.Text($"Delivery {delivery} was already accepted.", statusCode: StatusCodes.Status200OK);
         }
 
         // One contiguous view for the JSON reader: the single block itself for a typical payload, a pooled buffer for a large one.
         var outcome = router.Route(eventName, delivery, new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length));
         LogRouted(logger, delivery, outcome.Name, outcome.Result, outcome.Issue?.ToString() ?? "none", outcome.Answer);
+        metrics.Delivery(eventName, outcome.Result);
         return Results.Text(outcome.Answer, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static IResult TooLarge(ILogger logger, string delivery, string eventName)
+    private static IResult TooLarge(ILogger logger, Metrics.GovernanceMetrics metrics, string delivery, string eventName)
     {
+        metrics.Delivery("unverified", "rejected_size"); // the headers of an unchecked request name no real event: the series stay few
         LogTooLarge(logger, delivery, eventName, MaxBodyBytes);
         return Results.Text($"The body is larger than GitHub's limit of {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
     }
 
-    private static IResult Unauthorized(ILogger logger, string delivery, string eventName)
+    private static IResult Unauthorized(ILogger logger, Metrics.GovernanceMetrics metrics, string delivery, string eventName)
     {
+        metrics.Delivery("unverified", "rejected_signature");
         LogRejected(logger, delivery, eventName);
         return Results.Text("The signature (X-Hub-Signature-256) is missing or does not match the webhook secret.", statusCode: StatusCodes.Status401Unauthorized);
     }

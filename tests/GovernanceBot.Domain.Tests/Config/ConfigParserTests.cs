@@ -159,7 +159,7 @@ public class ConfigParserTests
     [InlineData("tsc: { team: tsc, owner: me }", 1, "tsc.owner", "\"owner\" is not a setting under tsc; the accepted keys are members, team and emeritus.")]
     [InlineData("tsc: { team: tsc }\nvotes: {}", 2, "votes", "\"votes\" is not a setting at the top of the file; the accepted keys are tsc, processes, voting, pull_requests and succession.")]
     [InlineData("voting:\n  close-early: true", 2, "voting.close-early", "Did you mean close_early?")]
-    [InlineData("processes:\n  rfc: { discussion: 14d, quorom: majority }", 2, "processes.rfc.quorom", "the accepted keys are discussion, voting, start_by, quorum, approval, abstentions, close_early, min_voting, min_approvals, proposal_changes, remind and on_decided.")]
+    [InlineData("processes:\n  rfc: { discussion: 14d, quorom: majority }", 2, "processes.rfc.quorom", "the accepted keys are discussion, voting, start_by, quorum, approval, abstentions, close_early, min_voting, min_approvals, proposal_changes, remind, on_decided, confirm and confirm_within.")]
     [InlineData("processes:\n  rfc:\n    discussion: 14 days", 3, "processes.rfc.discussion", "\"14 days\" is not a duration; write it like 14d, 36h or 1d12h")]
     [InlineData("processes:\n  rfc: { voting: 0d }", 2, "processes.rfc.voting", "\"0d\" is not a duration")]
     [InlineData("processes:\n  rfc: { voting: 400d }", 2, "processes.rfc.voting", "at most 365d")]

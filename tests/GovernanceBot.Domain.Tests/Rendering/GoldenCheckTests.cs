@@ -112,6 +112,27 @@ public sealed class GoldenCheckTests
         Golden.Verify("status-restarted", decision.StatusComment!);
     }
 
+    [Fact]
+    public void Check_and_status_with_the_description_edited_after_voting_opened()
+    {
+        var story = Story().Label(0).Comment(14.5, "alice", "/vote +1").EditBody(14.75);
+        var check = CheckAt(story, 15);
+
+        Assert.Contains("The description was edited after voting opened", check.Summary, StringComparison.Ordinal);
+        Golden.Verify("check-description-edited", Render(check));
+        Golden.Verify("status-description-edited", story.BotRunsAt(15).StatusComment!);
+    }
+
+    [Fact]
+    public void Comment_when_an_edited_issue_description_restarts_the_round()
+    {
+        var story = new IssueStory("alice", "bob", "carol").Label(0).Comment(14.1, "alice", "/vote +1").EditBody(14.5);
+        story.Policy = story.Policy with { Processes = [.. story.Policy.Processes.Select(p => p with { ProposalChanges = ProposalChangesMode.Restart })] };
+        var decision = story.BotRunsAt(15);
+
+        Golden.Verify("restarted-description-edited", Assert.Single(decision.Comments, c => c.Key.StartsWith("restarted:", StringComparison.Ordinal)).Body);
+    }
+
     internal static PathRequirement Requirement(string label, params string[] patterns) =>
         new(label, [.. patterns.Select(p => PathPattern.TryParse(p, out var pattern, out _) ? pattern! : throw new ArgumentException(p))]);
 }

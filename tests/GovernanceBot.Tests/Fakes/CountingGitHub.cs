@@ -42,6 +42,9 @@ public sealed class CountingGitHub(IGitHub inner) : IGitHub
     public Task<IReadOnlyList<CommentFact>> WithEditsAsync(IssueRef issue, IReadOnlyList<CommentFact> comments, string botLogin, CancellationToken cancellationToken) =>
         Count("GraphQL", inner.WithEditsAsync(issue, comments, botLogin, cancellationToken));
 
+    public Task<DateTimeOffset?> GetBodyEditedAtAsync(IssueRef issue, CancellationToken cancellationToken) =>
+        Count("GetBodyEditedAt", inner.GetBodyEditedAtAsync(issue, cancellationToken));
+
     public Task<long> PostCommentAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
         Count("PostComment", inner.PostCommentAsync(issue, body, cancellationToken));
 

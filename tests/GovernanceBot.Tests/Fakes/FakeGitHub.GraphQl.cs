@@ -8,7 +8,8 @@ namespace GovernanceBot.Tests.Fakes;
 
 /// <summary>
 /// GitHub's GraphQL endpoint, as far as the bot uses it: <c>nodes(ids:)</c> on issue comments with their last editor and
-/// edit history (<c>userContentEdits</c>, whose <c>diff</c> is the whole text of each revision). Prism checks REST only,
+/// edit history (<c>userContentEdits</c>, whose <c>diff</c> is the whole text of each revision), and on issues and pull
+/// requests with the last edit of their body (<c>lastEditedAt</c>). Prism checks REST only,
 /// so the fake checks the query itself: known fields only, no mutation, connections paged by at most 100, and records
 /// anything else in <see cref="GraphQlViolations"/> (and answers with GraphQL errors, as GitHub does).
 /// </summary>
@@ -18,7 +19,7 @@ public sealed partial class FakeGitHub
     private static readonly HashSet<string> GraphQlNames =
     [
         "query", "ID", "nodes", "ids", "on", "IssueComment", "id", "lastEditedAt", "editor", "__typename", "login",
-        "userContentEdits", "first", "last", "totalCount", "editedAt", "deletedAt", "diff", "createdAt",
+        "userContentEdits", "first", "last", "totalCount", "editedAt", "deletedAt", "diff", "createdAt", "Issue", "PullRequest",
     ];
 
     private readonly List<string> graphQlViolations = [];
@@ -105,8 +106,9 @@ public sealed partial class FakeGitHub
             foreach (var id in ids)
             {
                 var comment = state.AllComments().FirstOrDefault(c => NodeId("IC_", c.Id) == id);
-                nodes.Add(comment is null ? null : CommentNode(comment, withHistory));
-                if (comment is null) errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["message"] = $"Could not resolve to a node with the global id of '{id}'" });
+                var issue = comment is null ? state.Issues.Values.FirstOrDefault(i => NodeId("I_", i.Id) == id) : null;
+                nodes.Add(comment is not null ? CommentNode(comment, withHistory) : issue is not null ? IssueNode(issue) : null);
+                if (comment is null && issue is null) errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["message"] = $"Could not resolve to a node with the global id of '{id}'" });
             }
 
             data[alias] = nodes;
@@ -147,6 +149,13 @@ public sealed partial class FakeGitHub
 
         return node;
     }
+
+    /// <summary>An issue or pull request: the last edit of its body (a title edit does not count).</summary>
+    private static JsonObject IssueNode(StoredIssue issue) => new()
+    {
+        ["id"] = NodeId("I_", issue.Id),
+        ["lastEditedAt"] = issue.BodyEditedAt is { } at ? Iso(at) : null,
+    };
 
     private static JsonObject Actor(StoredRevision r) => new() { ["__typename"] = r.EditorIsBot ? "Bot" : "User", ["login"] = GraphQlLogin(r.Editor) };
 

@@ -75,6 +75,19 @@ public sealed partial class FakeGitHub
         return Answer.Of(200, IssueJson(issue));
     }
 
+    /// <summary>Someone rewrites the description of issue (or pull request) <paramref name="number"/> at <paramref name="at"/>.</summary>
+    public FakeGitHub EditIssueBody(string repo, int number, string body, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            var issue = state.Issue(RepoKey.Parse(repo), number);
+            issue.Body = body;
+            issue.BodyEditedAt = at;
+        }
+
+        return this;
+    }
+
     private FakeGitHub SetState(string repo, int number, bool open, string actor)
     {
         lock (gate)

@@ -76,7 +76,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             {
                 services.RemoveAll<GitHubConnections>();
                 services.AddSingleton(sp => new GitHubConnections(
-                    sp.GetRequiredService<IOptions<GitHubOptions>>().Value, _clock, sp.GetRequiredService<ILoggerFactory>(), _network));
+                    sp.GetRequiredService<IOptions<GitHubOptions>>().Value, _clock, sp.GetRequiredService<ILoggerFactory>(), _network,
+                    sp.GetService<GovernanceBot.Metrics.GovernanceMetrics>()));
             }
         });
     }

@@ -49,6 +49,15 @@ public sealed class DeliveryRouterTests
     }
 
     [Fact]
+    public void An_edited_issue_is_queued_since_its_body_may_have_changed_after_voting_opened()
+    {
+        var outcome = Route("issues", Payloads.For("issues", "edited.payload.json", Given.Installation, Given.Repo, Given.Issue));
+
+        Assert.Equal(new DeliveryOutcome("issues", "edited", DeliveryResult.Accepted, Issue, "queued octo-org/rfcs#12 for issues.edited"), outcome);
+        Assert.Equal(1, _queue.Count);
+    }
+
+    [Fact]
     public void An_installation_event_drops_the_token_and_names_no_issue()
     {
         var payload = Payloads.Load("installation", "suspend.payload.json");

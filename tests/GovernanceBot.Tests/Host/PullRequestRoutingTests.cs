@@ -31,6 +31,21 @@ public sealed class PullRequestRoutingTests
         Assert.Equal(1, _queue.Count);
     }
 
+    [Fact]
+    public void An_edited_pull_request_is_queued_since_its_description_may_have_changed_after_voting_opened()
+    {
+        // GitHub's edited delivery is the pull request as it is now, with what changed; the fixtures have none, so it is
+        // the opened one with that action and its changes.
+        var payload = Payloads.ForPullRequest("opened.payload.json", Given.Installation, Given.Repo, Number);
+        payload["action"] = "edited";
+        payload["changes"] = new System.Text.Json.Nodes.JsonObject { ["body"] = new System.Text.Json.Nodes.JsonObject { ["from"] = "The first description." } };
+
+        var outcome = Route("pull_request", payload);
+
+        Assert.Equal(new DeliveryOutcome("pull_request", "edited", DeliveryResult.Accepted, Pull, "queued octo-org/rfcs#21 for pull_request.edited"), outcome);
+        Assert.Equal(1, _queue.Count);
+    }
+
     [Theory]
     [InlineData("converted_to_draft.payload.json", "converted_to_draft")]
     [InlineData("ready_for_review.payload.json", "ready_for_review")]

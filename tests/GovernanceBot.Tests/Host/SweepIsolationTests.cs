@@ -134,7 +134,7 @@ public sealed class SweepIsolationTests(GitHubBehindPrism wire)
         Assert.Single(logs.Rendered(3206), m => m.Contains("42", StringComparison.Ordinal) && m.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.Empty(logs.Rendered(3204));
         var listings = app.GitHub.Requests().Where(r => r.Path.StartsWith("/repos/", StringComparison.Ordinal) && r.Path.EndsWith("/issues", StringComparison.Ordinal)).ToList();
-        Assert.Equal(repos.Length * 4, listings.Count); // the four process labels, in each of 42's repositories
+        Assert.Equal(repos.Length * 5, listings.Count); // the five process labels (two triggers, the three running phases), in each of 42's repositories
         Assert.DoesNotContain(listings, r => r.Path.StartsWith("/repos/other-org/", StringComparison.Ordinal));
         app.AssertNoViolations(responsesToo: false);
     }

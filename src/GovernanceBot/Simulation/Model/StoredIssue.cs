@@ -20,6 +20,9 @@ internal sealed class StoredIssue(RepoKey repo, int number, long id, string titl
     /// <summary>The issue's description (empty for the issues tests give; set for the ones the App opens).</summary>
     public string Body { get; set; } = "";
 
+    /// <summary>When the body was last edited after the issue was opened (GraphQL's <c>lastEditedAt</c>; a title edit leaves it), or null.</summary>
+    public DateTimeOffset? BodyEditedAt { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public bool IsPullRequest { get; set; }
