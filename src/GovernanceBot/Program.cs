@@ -1,4 +1,5 @@
 using GovernanceBot;
+using GovernanceBot.Dashboard;
 using GovernanceBot.GitHub;
 using GovernanceBot.Logging;
 using GovernanceBot.Metrics;
@@ -13,6 +14,7 @@ builder.Services.AddGovernanceMetrics(builder.Configuration);
 builder.Services.AddGitHubApp(builder.Configuration);
 builder.Services.AddReconciliation(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseRateLimiter();
 app.MapWebhooks();
 app.MapHealthChecks("/healthz");
 app.MapGovernanceMetrics(builder.Configuration);
+app.MapDashboard();
 await app.RunAsync();
 return 0;
 

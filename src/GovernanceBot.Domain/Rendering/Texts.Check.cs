@@ -21,7 +21,7 @@ public static partial class Texts
     };
 
     /// <summary>"3 of 5 voted, quorum 3, 2 of 3 +1": the +1 share is left out while no vote counts toward it.</summary>
-    private static string Arithmetic(Round r)
+    internal static string Arithmetic(Round r)
     {
         var t = r.Tally!;
         var denominator = Tally.ApprovalDenominator(t.Plus, t.Zero, t.Minus, r.Profile.Rules.Abstentions);

@@ -16,6 +16,11 @@ public sealed record ReconcileResult(
     /// <summary>The <c>governance</c> check the pull request's head should show after this reconcile; null for an issue.</summary>
     public CheckRunView? Check { get; init; }
 
+    /// <summary>The issue's title as read by this reconcile (for the dashboard); null when the issue is gone.</summary>
+    public string? Title { get; init; }
+
+    public bool IsPullRequest { get; init; }
+
     /// <summary>The earliest moment the issue should be reconciled again by time alone.</summary>
     public DateTimeOffset? WakeAt => Earliest(NextDeadline, RefreshAt);
 

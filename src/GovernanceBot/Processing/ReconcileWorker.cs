@@ -16,7 +16,8 @@ public sealed partial class ReconcileWorker(
     IOptions<GovernanceOptions> options,
     ILogger<ReconcileWorker> logger,
     ProcessIndex? index = null,
-    Metrics.GovernanceMetrics? metrics = null) : BackgroundService
+    Metrics.GovernanceMetrics? metrics = null,
+    Dashboard.DashboardStore? dashboard = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<IssueRef, int> _failures = new();
 
@@ -75,6 +76,7 @@ public sealed partial class ReconcileWorker(
             Measure(request, result, took);
             _failures.TryRemove(issue, out _);
             index?.Observe(result);
+            dashboard?.Observe(result);
             timers.Schedule(result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -50,7 +50,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
 
         // A replica that yielded to another's claim looks again soon, in case the other one stopped before posting.
         var refresh = yielded ? ReconcileResult.Earliest(time.GetUtcNow() + _replica.RecheckAfterYield, decision.RefreshAt) : decision.RefreshAt;
-        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh) { Check = check };
+        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh) { Check = check, Title = snapshot.Title, IsPullRequest = snapshot.IsPullRequest };
     }
 
     /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>

@@ -25,7 +25,8 @@ public sealed partial class DeliveryRouter(
     InstallationDirectory installations,
     IInstallationTokens tokens,
     ILogger<DeliveryRouter> logger,
-    Discovery? discovery = null)
+    Discovery? discovery = null,
+    Dashboard.RepositoryVisibility? visibility = null)
 {
     // Only what can change a process: labels, open/closed, and an edit (of the body, flagged or restarting the vote when it
     // comes after voting opened; a title-only edit costs one reconcile that writes nothing). The rest (assigned, pinned...)
@@ -147,7 +148,9 @@ public sealed partial class DeliveryRouter(
             return DeliveryOutcome.Ignored(eventName, e.Action, $"ignored {what}: the delivery names no installation or repository");
         }
 
-        return Enqueue(eventName, e.Action, new IssueRef(new RepoRef(e.Installation.Id, e.Repository.Owner.Login, e.Repository.Name), (int)number), deliveryId);
+        var repo = new RepoRef(e.Installation.Id, e.Repository.Owner.Login, e.Repository.Name);
+        visibility?.Record(repo, e.Repository.Private);
+        return Enqueue(eventName, e.Action, new IssueRef(repo, (int)number), deliveryId);
     }
 
     private DeliveryOutcome Enqueue(string eventName, string? action, IssueRef issue, string? deliveryId)
