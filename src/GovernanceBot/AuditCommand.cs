@@ -10,7 +10,7 @@ using Octokit;
 namespace GovernanceBot;
 
 /// <summary>
-/// <c>audit OWNER/REPO#N [--token TOKEN] [--api-url URL]</c>: reads the issue with any read-only token (or none),
+/// <c>audit OWNER/REPO#N [--token TOKEN] [--api-url URL] [--bot LOGIN]</c>: reads the issue with any read-only token (or none),
 /// recomputes every round from GitHub's facts and compares it with the state the bot recorded in its status comment.
 /// Exit 0 when they agree, 1 when they differ, 2 for bad usage or an issue that cannot be read.
 /// </summary>
@@ -29,7 +29,7 @@ public static partial class AuditCommand
     internal static async Task<int> RunAsync(
         IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TimeProvider time, HttpMessageHandler? network, CancellationToken cancellationToken)
     {
-        if (!TryParseArgs(args, out var target, out var token, out var apiUrl))
+        if (!TryParseArgs(args, out var target, out var token, out var apiUrl, out var bot))
         {
             await stderr.WriteAsync(Texts.AuditUsage);
             return 2;
@@ -58,7 +58,7 @@ public static partial class AuditCommand
         (IssueFacts Facts, bool BotFound)? read;
         try
         {
-            read = await reader.ReadFactsAsync(issue, FindBot, cancellationToken);
+            read = await reader.ReadFactsAsync(issue, comments => FindBot(comments, bot), cancellationToken);
         }
         catch (AuthorizationException)
         {
@@ -79,7 +79,7 @@ public static partial class AuditCommand
 
         if (!botFound)
         {
-            await stderr.WriteAsync(Texts.AuditNoBot(issue.ToString()));
+            await stderr.WriteAsync(Texts.AuditNoBot(issue.ToString(), bot));
             return 1;
         }
 
@@ -89,11 +89,13 @@ public static partial class AuditCommand
     }
 
     /// <summary>
-    /// The bot is the account (GitHub says "Bot") that wrote the oldest status comment: the audit runs without the App's
-    /// credentials, so it cannot ask <c>/app</c>. A status marker from any other account is then a forged copy.
+    /// The bot is the account (GitHub says "Bot") that wrote the oldest status comment, or the one <c>--bot</c> names: the
+    /// audit runs without the App's credentials, so it cannot ask <c>/app</c>. A status marker from any other account is
+    /// then a forged copy.
     /// </summary>
-    private static string? FindBot(IReadOnlyList<CommentFact> comments) => comments
+    private static string? FindBot(IReadOnlyList<CommentFact> comments, string? named) => comments
         .Where(c => c.AuthorIsBot && c.Body.Contains(Markers.Status, StringComparison.Ordinal))
+        .Where(c => named is null || string.Equals(c.Author, named, StringComparison.OrdinalIgnoreCase))
         .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
         .Select(c => c.Author)
         .FirstOrDefault();
@@ -110,10 +112,11 @@ public static partial class AuditCommand
         return recorded.Count == 0 ? facts : facts with { Tsc = new TscResult.Resolved([.. recorded.Distinct(StringComparer.OrdinalIgnoreCase)]) };
     }
 
-    private static bool TryParseArgs(IReadOnlyList<string> args, out string target, out string? token, out string apiUrl)
+    private static bool TryParseArgs(IReadOnlyList<string> args, out string target, out string? token, out string apiUrl, out string? bot)
     {
         target = "";
         token = null;
+        bot = null;
         apiUrl = GitHubOptions.DefaultApiUrl;
         string? given = null;
         for (var i = 0; i < args.Count; i++)
@@ -122,6 +125,9 @@ public static partial class AuditCommand
             {
                 case "--token" when i + 1 < args.Count && token is null:
                     token = args[++i];
+                    break;
+                case "--bot" when i + 1 < args.Count && bot is null:
+                    bot = args[++i];
                     break;
                 case "--api-url" when i + 1 < args.Count:
                     apiUrl = args[++i];

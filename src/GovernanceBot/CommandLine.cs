@@ -18,7 +18,7 @@ public static class CommandLine
                                                        run a scenario against an in-memory GitHub and print what the bot did
           check [PATH] [--tsc-size N] [--json]         validate a governance.yml (default .github/governance.yml) and show its rules
           healthcheck                                  exit 0 when the running server's /healthz answers 200
-          audit OWNER/REPO#N [--token TOKEN] [--api-url URL]
+          audit OWNER/REPO#N [--token TOKEN] [--api-url URL] [--bot LOGIN]
                                                        recompute an issue's decision from GitHub and compare it with the bot's record
                                                        (token from GITHUB_TOKEN when --token is absent)
 

@@ -8,12 +8,13 @@ public static partial class Texts
 {
     public const string AuditUsage =
         """
-        usage: GovernanceBot audit OWNER/REPO#N [--token TOKEN] [--api-url URL]
+        usage: GovernanceBot audit OWNER/REPO#N [--token TOKEN] [--api-url URL] [--bot LOGIN]
 
         Recomputes every round of the issue from GitHub's facts (events, comments and their edit history, and the
         rules frozen when voting opened) and compares the result with the state the bot recorded.
         Any read-only token will do (GITHUB_TOKEN when --token is absent); none is needed for a public repository
-        on github.com. Exit 0 when they agree, 1 when they differ, 2 for bad usage or an issue that cannot be read.
+        on github.com. The bot is the bot account that wrote the oldest status comment, or --bot LOGIN
+        (e.g. governance-bot[bot]). Exit 0 when they agree, 1 when they differ, 2 for bad usage or an issue that cannot be read.
 
         """;
 
@@ -32,8 +33,8 @@ public static partial class Texts
 
     public static string AuditUnreadable(string issue, string reason) => $"audit: {issue} could not be read: {reason}" + Nl;
 
-    public static string AuditNoBot(string issue) =>
-        $"audit: {issue} has no status comment written by a bot account: there is no recorded decision to check." + Nl;
+    public static string AuditNoBot(string issue, string? bot) =>
+        $"audit: {issue} has no status comment written by {bot ?? "a bot account"}: there is no recorded decision to check." + Nl;
 
     /// <summary>The report: each round as recomputed (tally, electorate, every counted vote with its link), then the verdict.</summary>
     public static string AuditReport(AuditReport report)

@@ -40,6 +40,12 @@ public sealed class AuditCommandTests(GitHubBehindPrism wire) : IAsyncLifetime
         Assert.NotEmpty(audit);
         Assert.All(audit, r => Assert.Equal("Bearer " + Token, r.Authorization));
         Assert.All(audit, r => Assert.True(r.Method == "GET" || r.Path == "/graphql", $"{r.Method} {r.Path}"));
+
+        // The bot's account named: the same; another account named: no record of it to check.
+        Assert.Equal(0, (await AuditAsync(extra: ["--bot", "governance-bot[bot]"])).Code);
+        var (other, _, otherErrors) = await AuditAsync(extra: ["--bot", "other-app[bot]"]);
+        Assert.Equal(1, other);
+        Assert.Contains("no status comment written by other-app[bot]", otherErrors);
         _app.AssertNoViolations();
     }
 

@@ -93,4 +93,25 @@ public sealed class SuccessionTests(GitHubBehindPrism wire)
         Assert.Single(ActivityComments(app, activity.Number), c => c.Body.Contains("@bob,", StringComparison.Ordinal));
         app.AssertNoViolations();
     }
+
+    [Fact]
+    public async Task An_emeritus_member_still_in_the_team_is_not_called_to_vote()
+    {
+        await using var app = new GovernanceApp(wire, new GovernanceAppOptions
+        {
+            Given = github => github.RfcRepository("tsc:\n  team: tsc\n  emeritus: [erin]\n").GivenTeam("octo-org", "tsc", "alice", "bob", "erin"),
+        });
+        await app.StartAsync();
+        await app.LabelAsync("rfc", by: "dana");
+        await app.SettleAsync(() => app.Has("governance/discussion"));
+
+        app.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
+        await app.SettleAsync(() => app.Has("governance/voting"));
+
+        var opened = Assert.Single(app.BotComments, c => c.Body.Contains("**Voting is open**", StringComparison.Ordinal));
+        Assert.Contains("@alice @bob", opened.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("erin", opened.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("erin", app.Status, StringComparison.Ordinal);
+        app.AssertNoViolations();
+    }
 }
