@@ -64,17 +64,6 @@ public sealed partial class FakeGitHub
         return Answer.Of(204, null);
     }
 
-    /// <summary><c>PATCH</c> an issue: only <c>state</c> is modelled (the bot closes an issue once decided).</summary>
-    private Answer PatchIssue(StoredIssue issue, IRequestMessage request)
-    {
-        if (JsonNode.Parse(request.Body ?? "{}")?["state"]?.GetValue<string>() is { } wanted)
-        {
-            state.SetOpen(issue, wanted == "open", BotLogin);
-        }
-
-        return Answer.Of(200, IssueJson(issue));
-    }
-
     /// <summary>Someone rewrites the description of issue (or pull request) <paramref name="number"/> at <paramref name="at"/>.</summary>
     public FakeGitHub EditIssueBody(string repo, int number, string body, DateTimeOffset at)
     {

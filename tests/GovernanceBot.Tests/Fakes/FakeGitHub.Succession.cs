@@ -109,6 +109,8 @@ public sealed partial class FakeGitHub
             issue.Body = body;
         }
 
+        // The bot closes an issue once decided (on_decided.close).
+        if (BodyField(request, "state") is { } wanted) state.SetOpen(issue, wanted == "open", BotLogin);
         return Answer.Of(200, IssueJson(issue));
     }
 }

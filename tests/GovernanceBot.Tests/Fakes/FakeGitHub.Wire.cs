@@ -138,7 +138,6 @@ public sealed partial class FakeGitHub
             ("PATCH", ["repos", _, _, "issues", "comments", var id]) => PatchComment(long.Parse(id, CultureInfo.InvariantCulture), request),
             ("DELETE", ["repos", _, _, "issues", "comments", var id]) => DeleteCommentAnswer(long.Parse(id, CultureInfo.InvariantCulture)),
             ("PUT", ["repos", var o, var r, "issues", var n, "lock"]) when state.TryIssue(o, r, n, out var issue) => LockIssue(issue),
-            ("PATCH", ["repos", var o, var r, "issues", var n]) when state.TryIssue(o, r, n, out var issue) => PatchIssue(issue, request),
             ("POST", ["repos", var o, var r, "issues", var n, "labels"]) when state.TryIssue(o, r, n, out var issue) => AddLabels(issue, request),
             ("DELETE", ["repos", var o, var r, "issues", var n, "labels", var name]) when state.TryIssue(o, r, n, out var issue) => DeleteLabel(issue, name),
             ("POST", ["repos", var o, var r, "labels"]) => CreateLabel(new RepoKey(o, r), request),
