@@ -34,7 +34,7 @@ public sealed class DashboardBrowserTests(GitHubBehindPrism wire)
 
     private static bool Has(GovernanceApp app, int issue, string label, string repo = Repo) => app.GitHub.Labels(repo, issue).Contains(label);
 
-    /// <summary>#13 ends without quorum (nobody voted), #14 is approved, #15 is voting with bob's vote, #12 is in discussion, and #7 of a private repository is voting.</summary>
+    /// <summary>#13 ends without quorum (alice alone voted), #14 is approved, #15 is voting with bob's vote, #12 is in discussion, and #7 of a private repository is voting.</summary>
     private static async Task<GovernanceApp> HostWithEveryPhaseAsync(GitHubBehindPrism wire)
     {
         var app = await GovernanceApp.StartAsync(wire, EveryPhase);
@@ -54,6 +54,8 @@ public sealed class DashboardBrowserTests(GitHubBehindPrism wire)
         await app.SettleAsync(() => Has(app, NoQuorum, "governance/voting") && Has(app, Approved, "governance/voting"));
         foreach (var login in new[] { "alice", "bob", "carol" }) await VoteAsync(app, Approved, login, "+1");
         await app.SettleAsync(() => Has(app, Approved, "governance/approved"));
+        await VoteAsync(app, NoQuorum, "alice", "-1 Not before the next release.");
+        await app.SettleAsync(() => app.Host.Services.GetRequiredService<GovernanceBot.Dashboard.DashboardStore>().Snapshot().Any(p => p.Round.BindingBallots.Any(b => b.Voter == "alice") && p.Round.Phase == GovernanceBot.Domain.Lifecycle.Phase.Voting), seconds: 5);
 
         app.Advance(TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1));
         await app.SettleAsync(() => Has(app, NoQuorum, "governance/no-quorum") && Has(app, Voting, "governance/voting") && Has(app, Hidden, "governance/voting", Secret));
@@ -95,7 +97,7 @@ public sealed class DashboardBrowserTests(GitHubBehindPrism wire)
             await AssertRowAsync(page, "#open", Voting, "Voting", "2026-06-01 09:00 UTC (6 days left)", "1 of 3 voted, quorum 2, 1 of 1 +1", "alice, carol");
             await AssertRowAsync(page, "#open", Discussion, "Discussion", "2026-06-08 09:00:02 UTC (13 days left)", "voting not open yet");
             await AssertRowAsync(page, "#decided", Approved, "Approved", "2026-05-18 09:00:01 UTC", "3 of 3 voted, quorum 2, 3 of 3 +1");
-            await AssertRowAsync(page, "#decided", NoQuorum, "No quorum", "2026-05-25 09:00 UTC", "0 of 3 voted, quorum 2");
+            await AssertRowAsync(page, "#decided", NoQuorum, "No quorum", "2026-05-25 09:00 UTC", "1 of 3 voted, quorum 2, 0 of 1 +1");
             var body = await page.InnerTextAsync("body");
             Assert.DoesNotContain(Secret, body);
             Assert.DoesNotContain("the private one", body);
