@@ -58,20 +58,9 @@ public sealed partial class Succession(
                 Interlocked.Increment(ref _completed);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>One run over every installation; one that fails is logged and left to the next run.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -45,20 +45,9 @@ public sealed partial class Sweeper(
                 LogSweepFailed(e);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>One sweep: discovery where it is due, then every known open process queued; returns how many issues it queued.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

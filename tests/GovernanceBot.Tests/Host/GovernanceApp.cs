@@ -139,6 +139,13 @@ public sealed partial class GovernanceApp : IAsyncDisposable
         _hosts.Clear();
     }
 
+    /// <summary>Stops one replica, as a rolling update or a crash of its node would; the others keep running.</summary>
+    public async Task StopReplicaAsync(BotHost host)
+    {
+        _hosts.Remove(host);
+        await host.DisposeAsync();
+    }
+
     public ValueTask DisposeAsync() => new(StopAsync());
 
     // ---- what people do on GitHub ----

@@ -2,7 +2,7 @@ using GovernanceBot.Simulation;
 
 namespace GovernanceBot.Tests.Simulation;
 
-/// <summary>The scenario files for nominations (issue 11): a nomination accepted then approved, a nomination never confirmed.</summary>
+/// <summary>The scenario files for nominations (issue 11): a nomination accepted then approved and announced with its outcome only, a nomination never confirmed.</summary>
 public sealed class NominationScenarioTests
 {
     private static async Task<SimulationResult> Run(string file) =>
@@ -27,6 +27,12 @@ public sealed class NominationScenarioTests
         Assert.Single(BotTexts(result), b => b.Contains("only the issue's author and TSC members may name the nominee", StringComparison.Ordinal));
         Assert.Single(BotTexts(result), b => b.Contains("only the nominee, frank, may accept or decline", StringComparison.Ordinal));
         Assert.Contains("frank accepted; the discussion started", result.StatusComment, StringComparison.Ordinal);
+
+        // Announced with its outcome only: no title, no names, no tally.
+        var announcement = Assert.Single(result.Announcements);
+        Assert.StartsWith("example/community#7: ", announcement, StringComparison.Ordinal);
+        Assert.Contains("(Maintainer nomination): **approved** on", announcement, StringComparison.Ordinal);
+        foreach (var secret in new[] { "frank", "dana", "alice", "bob", "carol", "×", "voted", "Nominate" }) Assert.DoesNotContain(secret, announcement, StringComparison.Ordinal);
     }
 
     [Fact]
