@@ -14,10 +14,11 @@ RUN dotnet publish src/GovernanceBot/GovernanceBot.csproj --configuration Releas
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
+# The garbage collector's settings travel in GovernanceBot.runtimeconfig.json (the project file), the same in and out
+# of the container: README, "Performance".
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    Logging__Json=true \
-    DOTNET_gcServer=0
+    Logging__Json=true
 EXPOSE 8080
 # The image's built-in unprivileged user (uid 1654).
 USER $APP_UID

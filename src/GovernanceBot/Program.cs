@@ -8,7 +8,10 @@ using GovernanceBot.Webhooks;
 
 if (await CommandLine.RunVerbAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// The slim builder: configuration, console logging and Kestrel over HTTP/1.1 and HTTP/2, without IIS, HTTP/3 or
+// hosting-startup assemblies, which a webhook receiver behind a proxy never uses and which cost memory (README, "Performance").
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseKestrelHttpsConfiguration(); // an operator may still give Kestrel an HTTPS endpoint and certificate in configuration
 builder.AddGovernanceLogging();
 builder.Services.AddGovernanceMetrics(builder.Configuration);
 builder.Services.AddGitHubApp(builder.Configuration);

@@ -32,7 +32,8 @@ public static class LoggingSetup
     {
         Configure(logger);
         // Only the Serilog section's levels and enrichers: the sinks stay in code (the console format follows Logging:Json).
-        return logger.ReadFrom.Configuration(configuration, new ConfigurationReaderOptions { SectionName = "Serilog" });
+        // The assemblies are named, so Serilog does not scan every dependency for configuration methods at start-up.
+        return logger.ReadFrom.Configuration(configuration, new ConfigurationReaderOptions(typeof(Log).Assembly) { SectionName = "Serilog" });
     }
 
     /// <summary>The levels used when the configuration names none (the same as <c>appsettings.json</c>).</summary>

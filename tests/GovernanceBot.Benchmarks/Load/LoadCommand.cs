@@ -27,9 +27,10 @@ internal static class LoadCommand
             Runs: Arguments.Int(args, "--runs", 3),
             BotEnvironment: [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--bot-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1])],
             BotOnly: args.Contains("--bot-only"),
-            ReachableGitHub: Arguments.Text(args, "--github") == "fake");
-        var bot = BotDll();
-        var delivery = new SignedDelivery();
+            ReachableGitHub: Arguments.Text(args, "--github") == "fake",
+            Smaps: args.Contains("--smaps"));
+        var bot = Arguments.Text(args, "--bot") is { } path ? Path.GetFullPath(path) : BotDll(); // --bot: another build, e.g. a published one
+        var delivery = new SignedDelivery(mix: args.Contains("--mix"));
         using var github = new FakeGitHub().RfcRepository();
         using var blackHole = new TcpListener(IPAddress.Loopback, 0);
         blackHole.Start(backlog: 1024);
@@ -39,7 +40,7 @@ internal static class LoadCommand
             ? "GitHub: the tests' fake, in this process; the bot's workers reconcile octo-org/rfcs#12 again and again while the deliveries come"
             : "GitHub: a black hole (connections accepted by the kernel, never answered): the workers' first request for octo-org/rfcs#12 waits, every later delivery coalesces onto it; what is measured is the acknowledgement alone");
         Console.WriteLine($"{settings.Rate}/s for {settings.Seconds} s after {settings.WarmUpSeconds} s of warm-up, then {settings.Connections} connections " +
-            $"for {settings.BurstSeconds} s; {settings.Runs} runs; bot settings: [{string.Join(", ", settings.BotEnvironment)}]; body {delivery.Bytes} bytes; {Environment.ProcessorCount} cores");
+            $"for {settings.BurstSeconds} s; {settings.Runs} runs; bot settings: [{string.Join(", ", settings.BotEnvironment)}]; deliveries: {delivery.Describe()}, first body {delivery.Bytes} bytes; {Environment.ProcessorCount} cores");
 
         var runs = new List<(TargetRun Bot, TargetRun Bare)>();
         for (var run = 1; run <= settings.Runs; run++)
@@ -77,6 +78,7 @@ internal static class LoadCommand
         // The bot's start-up sweep and the JIT settle before the idle figure and the load.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var idle = target.Memory().Rss;
+        if (settings.Smaps) Console.WriteLine($"{target.Name} idle: {target.MemoryBreakdown()}");
         await driver.SteadyAsync(target.BaseAddress, settings.Rate, TimeSpan.FromSeconds(settings.WarmUpSeconds));
         await Task.Delay(TimeSpan.FromSeconds(1));
         var warm = target.Memory().Rss;
@@ -100,6 +102,7 @@ internal static class LoadCommand
         var burstCpu = (target.CpuTime() - cpu).TotalMicroseconds / burst.Sent;
         await stop.CancelAsync();
         await sampling;
+        if (settings.Smaps) Console.WriteLine($"{target.Name} after the burst: {target.MemoryBreakdown()}");
         return new TargetRun(target.Name, steady, burst, idle, warm, loadMax, target.Memory().Peak, target.Lines, steadyCpu, burstCpu);
     }
 
@@ -174,6 +177,6 @@ internal static class LoadCommand
     }
 }
 
-internal sealed record LoadSettings(int Rate, int Seconds, int WarmUpSeconds, int BurstSeconds, int Connections, int Runs, IReadOnlyList<string> BotEnvironment, bool BotOnly, bool ReachableGitHub);
+internal sealed record LoadSettings(int Rate, int Seconds, int WarmUpSeconds, int BurstSeconds, int Connections, int Runs, IReadOnlyList<string> BotEnvironment, bool BotOnly, bool ReachableGitHub, bool Smaps);
 
 internal sealed record TargetRun(string Name, LoadResult Steady, LoadResult Burst, long IdleBytes, long WarmBytes, long LoadBytes, long PeakBytes, long OutputLines, double SteadyCpuMicroseconds, double BurstCpuMicroseconds);

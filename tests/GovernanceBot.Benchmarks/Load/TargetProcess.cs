@@ -73,6 +73,35 @@ internal sealed class TargetProcess : IAsyncDisposable
         return (rss, peak);
     }
 
+    /// <summary>
+    /// Where the resident set is (<c>--smaps</c>): anonymous and file-backed totals from <c>/proc/PID/status</c>, and
+    /// the largest mappings from <c>/proc/PID/smaps</c> grouped by file (anonymous ones as one line).
+    /// </summary>
+    public string MemoryBreakdown(int top = 15)
+    {
+        var status = File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith("Rss", StringComparison.Ordinal) || l.StartsWith("VmRSS", StringComparison.Ordinal) || l.StartsWith("Threads", StringComparison.Ordinal))
+            .Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        var byName = new Dictionary<string, long>();
+        var name = "[anon]";
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps"))
+        {
+            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 5 && fields[0].Contains('-', StringComparison.Ordinal) && !fields[0].EndsWith(':'))
+            {
+                name = fields.Length >= 6 ? Path.GetFileName(fields[5]) : "[anon]";
+                if (name.Length == 0) name = fields[5];
+            }
+            else if (fields.Length >= 2 && fields[0] == "Rss:")
+            {
+                byName[name] = byName.GetValueOrDefault(name) + long.Parse(fields[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        var largest = byName.OrderByDescending(p => p.Value).Take(top).Select(p => $"    {p.Value / 1024.0,7:F1} MB  {p.Key}");
+        return string.Join(" | ", status) + "\n" + string.Join('\n', largest);
+    }
+
     /// <summary>CPU time the process has used so far (user and system, from <c>/proc/PID/stat</c>).</summary>
     public TimeSpan CpuTime()
     {

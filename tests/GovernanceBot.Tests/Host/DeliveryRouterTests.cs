@@ -80,6 +80,41 @@ public sealed class DeliveryRouterTests
         Assert.Equal(DeliveryOutcome.Ignored("star", null, "ignored: no handler for this event or action"), outcome);
     }
 
+    [Fact]
+    [Trait("Category", "Hostile")]
+    public void A_delivery_of_another_shape_than_github_sends_is_ignored_and_the_answer_names_the_field()
+    {
+        var payload = Given.Labeled();
+        payload["issue"] = "12";
+
+        var outcome = Route("issues", payload);
+
+        Assert.Equal(DeliveryOutcome.Ignored("issues", null, "ignored: issues could not be read by this version (issue is not an object)"), outcome);
+        Assert.Equal(0, _queue.Count);
+    }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
+    public void A_delivery_that_names_no_issue_is_ignored()
+    {
+        var payload = Given.CommentCreated(7, "alice", "/vote +1");
+        payload.Remove("issue");
+
+        var outcome = Route("issue_comment", payload);
+
+        Assert.Equal(DeliveryOutcome.Ignored("issue_comment", "created", "ignored issue_comment.created: the delivery names no issue or pull request"), outcome);
+        Assert.Equal(0, _queue.Count);
+    }
+
+    [Fact]
+    public void An_issue_action_this_version_does_not_know_is_ignored_by_name()
+    {
+        var payload = Given.Labeled();
+        payload["action"] = "sparkled";
+
+        Assert.Equal(DeliveryOutcome.Ignored("issues", "sparkled", "ignored issues.sparkled"), Route("issues", payload));
+    }
+
     private DeliveryOutcome Route(string @event, JsonObject payload) =>
         new DeliveryRouter(_queue, new InstallationDirectory(new NoInstallations()), _tokens, NullLogger<DeliveryRouter>.Instance)
             .Route(@event, Guid.NewGuid().ToString(), Encoding.UTF8.GetBytes(payload.ToJsonString()));
