@@ -11,7 +11,7 @@ namespace GovernanceBot.GitHub;
 
 /// <summary>
 /// Octokit clients for the App and for each installation, all sending through one handler chain
-/// (Octokit → its <see cref="CachingHttpClient"/> → <see cref="GitHubResilienceHandler"/> → one pooled <see cref="SocketsHttpHandler"/>) to the configured API root.
+/// (Octokit → its <see cref="CachingHttpClient"/> → <see cref="UntimedRequests"/> → <see cref="GitHubResilienceHandler"/> → one pooled <see cref="SocketsHttpHandler"/>) to the configured API root.
 /// </summary>
 internal sealed class GitHubConnections : IDisposable
 {
@@ -49,12 +49,12 @@ internal sealed class GitHubConnections : IDisposable
         // attempt timeout starts) → retries, and per attempt the write pace, then the attempt timeout → a rejected token is
         // forgotten → rate-limit bookkeeping → network.
         _http = new CachingHttpClient(
-            new HttpClientAdapter(() => new SearchPaceHandler(SearchPace)
+            new UntimedRequests(new HttpClientAdapter(() => new SearchPaceHandler(SearchPace)
             {
                 InnerHandler = GitHubResilienceHandler.Create(
                     options.Resilience, time, Budget, loggerFactory.CreateLogger<GitHubResilienceHandler>(),
                     new RejectedTokenHandler(() => Tokens ?? throw new InvalidOperationException("no token cache yet")) { InnerHandler = new RateLimitHandler(Budget) { InnerHandler = Measured(primary, metrics) } }),
-            }),
+            })),
             new GitHubResponseCache());
 #pragma warning restore CA2000
         App = CreateClient(_jwt is null ? plainToken! : new AppCredentials(_jwt));

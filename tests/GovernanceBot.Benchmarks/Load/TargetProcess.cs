@@ -157,6 +157,11 @@ internal sealed class TargetProcess : IAsyncDisposable
     {
         if (line is null) return;
         Interlocked.Increment(ref _lines);
+        if (Environment.GetEnvironmentVariable("LOAD_TARGET_LOG") is { Length: > 0 } log)
+        {
+            lock (_lastLines) File.AppendAllText($"{log}.{Name}", line + "\n"); // a diagnostic: every line the target wrote
+        }
+
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);
