@@ -52,20 +52,39 @@ public sealed record DeliveryFields
     /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> body, out DeliveryFields fields, out string? problem)
     {
-        var reader = new Utf8JsonReader(body);
+        var reading = Read(body);
+        fields = reading.Fields;
+        problem = reading.Malformed ? "the JSON is malformed" : reading.Problem;
+        return problem is null;
+    }
+
+    /// <summary>
+    /// The fields of <paramref name="body"/>, and whether the whole body is one well-formed JSON object: the body is read
+    /// to its end even after a field of another shape, so this one pass is also the endpoint's JSON check.
+    /// </summary>
+    public static DeliveryReading Read(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         var read = new Reader();
+        string? problem;
         try
         {
             problem = read.Delivery(ref reader);
+
+            // The rest of the body, unread after a field of another shape, and anything after the object: still JSON?
+            while (reader.Read())
+            {
+            }
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            problem = $"the JSON is malformed ({e.Message})";
+            return new DeliveryReading(read.Fields, null, Malformed: true);
         }
 
-        fields = read.Fields;
-        return problem is null;
+        return problem == NotAnObject ? new DeliveryReading(read.Fields, null, Malformed: true) : new DeliveryReading(read.Fields, problem, Malformed: false);
     }
+
+    private const string NotAnObject = "the body is not a JSON object";
 
     /// <summary>One reading; each method returns null, or what was not of GitHub's shape.</summary>
     private sealed class Reader
@@ -95,7 +114,7 @@ public sealed record DeliveryFields
 
         public string? Delivery(ref Utf8JsonReader reader)
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return "the body is not a JSON object";
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return NotAnObject;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var problem =
@@ -255,3 +274,9 @@ public sealed record DeliveryFields
         return null;
     }
 }
+
+/// <summary>
+/// What one pass over a delivery found: its routing fields, the first field of another shape than GitHub sends (the
+/// delivery is then ignored, with that reason), and whether the body is not one well-formed JSON object at all (refused).
+/// </summary>
+public readonly record struct DeliveryReading(DeliveryFields Fields, string? Problem, bool Malformed);

@@ -85,7 +85,17 @@ public static partial class WebhookEndpoint
             return Results.Text("The X-GitHub-Event header is missing.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (JsonPayload.Problem(body.GetReadOnlySequence()) is { } problem)
+        // One contiguous view for the JSON reader: the single block itself for a typical payload, a pooled buffer for a large one.
+        var bytes = new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length);
+
+        // An event the bot routes is read once, for its routing fields and to check it is one JSON object; any other is only
+        // checked. A body found malformed is checked again by JsonPayload only to say what is wrong, and where.
+        var routed = DeliveryRouter.Reads(eventName);
+        var reading = routed ? DeliveryFields.Read(bytes) : default;
+        var problem = routed
+            ? (reading.Malformed ? JsonPayload.Problem(body.GetReadOnlySequence()) ?? "invalid JSON" : null)
+            : JsonPayload.Problem(body.GetReadOnlySequence());
+        if (problem is not null)
         {
             // Signed by GitHub yet unreadable: a misconfigured webhook (form-encoded) or a bug; the sender must hear of it.
             LogNotJson(logger, delivery, eventName, problem);
@@ -100,8 +110,7 @@ public static partial class WebhookEndpoint
             return Results.Text($"Delivery {delivery} was already accepted.", statusCode: StatusCodes.Status200OK);
         }
 
-        // One contiguous view for the JSON reader: the single block itself for a typical payload, a pooled buffer for a large one.
-        var outcome = router.Route(eventName, delivery, new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length));
+        var outcome = router.Route(eventName, delivery, reading);
         LogRouted(logger, delivery, outcome.Name, outcome.Result, outcome.Issue?.ToString() ?? "none", outcome.Answer);
         metrics.Delivery(eventName, outcome.Result);
         return Results.Text(outcome.Answer, statusCode: StatusCodes.Status202Accepted);

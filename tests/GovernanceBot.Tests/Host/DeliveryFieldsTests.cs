@@ -147,6 +147,46 @@ public sealed class DeliveryFieldsTests
         _ => e.Installation?.Id,
     };
 
+    [Theory]
+    [Trait("Category", "Hostile")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("[1, 2]")]
+    [InlineData("\"issue\"")]
+    [InlineData("{\"action\": \"created\"} trailing")]
+    [InlineData("{\"action\": \"created\"}{}")]
+    [InlineData("{\"action\": \"created\", /* a comment */ \"issue\": {\"number\": 1}}")]
+    [InlineData("{\"issue\": 12, \"comment\": {\"body\": }")]
+    public void A_body_that_is_not_one_json_object_is_malformed_even_past_a_field_of_another_shape(string body)
+    {
+        var reading = DeliveryFields.Read(Encoding.UTF8.GetBytes(body));
+
+        Assert.True(reading.Malformed);
+    }
+
+    [Fact]
+    [Trait("Category", "Hostile")]
+    public void A_field_of_another_shape_in_well_formed_json_is_a_problem_not_malformed_json()
+    {
+        var payload = Given.CommentCreated(7, "alice", "/vote +1");
+        payload["issue"] = 12;
+
+        var reading = DeliveryFields.Read(Bytes(payload));
+
+        Assert.False(reading.Malformed);
+        Assert.Equal("issue is not an object", reading.Problem);
+    }
+
+    [Fact]
+    public void A_real_payload_is_well_formed_with_no_problem()
+    {
+        var reading = DeliveryFields.Read(Bytes(Given.CommentCreated(7, "alice", "/vote +1")));
+
+        Assert.False(reading.Malformed);
+        Assert.Null(reading.Problem);
+        Assert.Equal(Given.Issue, reading.Fields.IssueNumber);
+    }
+
     private static byte[] Bytes(JsonObject payload) => Encoding.UTF8.GetBytes(payload.ToJsonString());
 
     private static WebhookEvent Octokit(string @event, byte[] body) => @event switch
