@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GovernanceBot.Simulation.Model;
 using WireMock;
 
 namespace GovernanceBot.Tests.Fakes;
@@ -25,12 +26,21 @@ public sealed partial class FakeGitHub
             return Answer.Of(422, Error("Validation Failed", "https://docs.github.com/rest/search/search#search-issues-and-pull-requests"));
         }
 
-        var found = state.SearchOpenIssues(installation, owner, labels, pullRequests: !q.Contains("is:issue")).ToList();
+        return SearchAnswer(request, [.. state.SearchOpenIssues(installation, owner, labels, pullRequests: !q.Contains("is:issue"))]);
+    }
+
+    /// <summary>
+    /// One page of GitHub's answer to an issue search holding <paramref name="found"/>; with <paramref name="updatedAt"/>, each
+    /// item's <c>updated_at</c> is that time (the issue listings give the creation time).
+    /// </summary>
+    private Answer SearchAnswer(IRequestMessage request, List<StoredIssue> found, Func<StoredIssue, DateTimeOffset>? updatedAt = null)
+    {
         var (page, links) = Paginate(request, found.Count);
         var items = found.Skip(page.Skip).Take(page.Take).Select(issue =>
         {
             var json = IssueJson(issue);
             json.Remove("body"); // the search result's description wants a string or nothing
+            if (updatedAt is not null) json["updated_at"] = Iso(updatedAt(issue));
             json["score"] = 1.0;
             return (JsonNode)json;
         });

@@ -68,23 +68,7 @@ public sealed partial class FakeGitHub
             return Answer.Of(422, Error("Validation Failed", "https://docs.github.com/rest/search/search#search-issues-and-pull-requests"));
         }
 
-        var found = state.SearchCommentedBy(installation, owner, login).ToList();
-        var (page, links) = Paginate(request, found.Count);
-        var items = found.Skip(page.Skip).Take(page.Take).Select(issue =>
-        {
-            var json = IssueJson(issue);
-            json.Remove("body");
-            json["updated_at"] = Iso(GitHubState.UpdatedAt(issue));
-            json["score"] = 1.0;
-            return (JsonNode)json;
-        });
-        return Answer.Of(200, new JsonObject
-        {
-            ["total_count"] = found.Count,
-            ["incomplete_results"] = false,
-            ["search_type"] = "lexical",
-            ["items"] = new JsonArray([.. items]),
-        }, links);
+        return SearchAnswer(request, [.. state.SearchCommentedBy(installation, owner, login)], GitHubState.UpdatedAt);
     }
 
     private Answer CreateIssue(RepoKey repo, IRequestMessage request)
