@@ -57,7 +57,7 @@ public static class Audit
             differences.Add(new AuditDifference(AuditProblem.ForgedCopy, null, forged.Author, forged.Url));
         }
 
-        var status = Governance.StatusComments(facts.Comments, facts.BotLogin).FirstOrDefault();
+        var status = Governance.FindStatusComment(facts);
         if (status is null) differences.Add(new AuditDifference(AuditProblem.NoStatusComment, null, "", ""));
         if (Authorship.StatusEditor(status, facts.BotLogin) is { } editor)
         {
@@ -87,7 +87,7 @@ public static class Audit
         if (round.Electorate is { } electorate)
         {
             if (record?.Electorate is { } recorded && !SameLogins(recorded, electorate)) Differ(AuditProblem.Electorate, Logins(recorded), Logins(electorate));
-            if (record?.Electorate is { } kept && ElectorateOpened(facts, round.Key) is { } opened && !SameLogins(kept, opened))
+            if (record?.Electorate is { } kept && Governance.ElectorateOpenedWith(facts, round.Key) is { } opened && !SameLogins(kept, opened))
             {
                 Differ(AuditProblem.ElectorateOpened, Logins(kept), Logins(opened));
             }
@@ -111,13 +111,6 @@ public static class Audit
         var recomputedVotes = Votes(round.BindingBallots);
         if (recordedVotes != recomputedVotes) Differ(AuditProblem.Votes, recordedVotes, recomputedVotes);
     }
-
-    /// <summary>The electorate the bot's voting-opened comment for the round named.</summary>
-    private static IReadOnlyList<string>? ElectorateOpened(IssueFacts facts, string roundKey) => facts.Comments
-        .Where(c => Governance.SameLogin(c.Author, facts.BotLogin) && Markers.KeyOf(c.Body) == Markers.VotingOpenedKey(roundKey))
-        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-        .Select(c => Markers.ElectorateNamedIn(c.Body))
-        .FirstOrDefault(e => e is { Count: > 0 });
 
     private static bool SameLogins(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(b);

@@ -8,8 +8,9 @@ public static partial class Governance
     /// The electorate the bot's own voting-opened comment named, for when the status comment no longer records it (an
     /// admin deleted it): the TSC of today must not become the electorate of a vote that opened with another.
     /// </summary>
-    private static IReadOnlyList<string>? ElectorateOpenedWith(Context context, string roundKey) => context.Facts.Comments
-        .Where(c => SameLogin(c.Author, context.Facts.BotLogin) && Markers.KeyOf(c.Body) == Markers.VotingOpenedKey(roundKey))
+    /// <remarks>The audit compares it with the electorate the state block recorded.</remarks>
+    internal static IReadOnlyList<string>? ElectorateOpenedWith(IssueFacts facts, string roundKey) => facts.Comments
+        .Where(c => SameLogin(c.Author, facts.BotLogin) && Markers.KeyOf(c.Body) == Markers.VotingOpenedKey(roundKey))
         .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
         .Select(c => Markers.ElectorateNamedIn(c.Body))
         .FirstOrDefault(e => e is { Count: > 0 });

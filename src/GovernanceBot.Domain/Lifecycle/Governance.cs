@@ -211,7 +211,7 @@ public static partial class Governance
             Scheduled(context, opens, opens + profile.Discussion, opens + profile.Discussion + profile.Voting, until, settled: false);
         var (discussionEnds, votingEnds, extensions) = ExtendedUntil(cancel?.At);
         var votingOpened = discussionEnds <= now && (cancel is null || cancel.At >= discussionEnds);
-        var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context, key) ?? context.Tsc : null;
+        var electorate = votingOpened ? record?.Electorate ?? ElectorateOpenedWith(context.Facts, key) ?? context.Tsc : null;
 
         var closeAt = votingEnds;
         var closeReason = EndReason.Deadline;

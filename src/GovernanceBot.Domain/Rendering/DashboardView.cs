@@ -19,8 +19,7 @@ public sealed record DashboardProcess(string Repository, int Number, string Titl
     public bool IsOpen => Round.Phase is Phase.Discussion or Phase.Voting;
 
     /// <summary>The members of the electorate without a counted binding vote (empty during discussion).</summary>
-    public IReadOnlyList<string> NotVoted =>
-        Round.Electorate is null ? [] : [.. Round.Electorate.Where(m => !Round.BindingBallots.Any(b => string.Equals(b.Voter, m, StringComparison.OrdinalIgnoreCase)))];
+    public IReadOnlyList<string> NotVoted => Governance.NotVoted(Round);
 }
 
 /// <summary>Each member's participation in one repository: binding votes cast over the rounds whose electorate they were in.</summary>

@@ -76,7 +76,7 @@ public static partial class Texts
         sb.Append($"  Approval: {ApprovalSentence(t, r.Profile.Rules)}").Append(Nl);
         sb.Append(r.BindingBallots.Any() ? "  Counted votes:" : "  Counted votes: none").Append(Nl);
         foreach (var b in r.BindingBallots) sb.Append($"    {b.Voter} {VoteText(b.Choice)} at {TimeText.Utc(b.At)} {b.Url}").Append(Nl);
-        var notVoted = electorate.Where(m => !r.BindingBallots.Any(b => string.Equals(b.Voter, m, StringComparison.OrdinalIgnoreCase))).ToList();
+        var notVoted = Governance.NotVoted(r);
         if (notVoted.Count > 0) sb.Append($"  Did not vote: {string.Join(", ", notVoted)}").Append(Nl);
         foreach (var b in r.NonBindingBallots) sb.Append($"  Non-binding (not in the electorate): {b.Voter} {VoteText(b.Choice)} {b.Url}").Append(Nl);
         if (r.EditedAfterClose.Count > 0) sb.Append($"  Not counted, edited after the close with no readable history: {string.Join(", ", r.EditedAfterClose)}").Append(Nl);

@@ -42,7 +42,7 @@ public static partial class Texts
             EndReason.AllVoted => "as soon as every TSC member had voted",
             EndReason.Decided when r.Phase == Phase.Approved => $"early, because the result could no longer change: it stays approved even if {others} {all} -1",
             EndReason.Decided when r.Phase == Phase.Rejected => $"early, because the result could no longer change: it cannot be approved even if {others} {all} +1",
-            EndReason.Decided => $"early, because the result could no longer change: quorum cannot be reached even if {others} {(t.NotVoted == 1 ? "votes" : "all vote")}",
+            EndReason.Decided => $"early, because the result could no longer change: quorum cannot be reached even if {others} {all}",
             _ => "at its deadline",
         };
     }

@@ -23,7 +23,7 @@ public static partial class Texts
     /// <summary>The marker of the review issue about <paramref name="login"/> for the inactivity spell that began at <paramref name="since"/>.</summary>
     public static string ReviewMarker(string login, DateTimeOffset? since) => Markers.For($"tsc-review:{login.ToLowerInvariant()}:{Spell(since)}");
 
-    private static string Spell(DateTimeOffset? since) => since is { } s ? s.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never";
+    private static string Spell(DateTimeOffset? since) => since is { } s ? Date(s) : "never";
 
     public const string ActivityIssueTitle = "TSC activity";
 

@@ -163,7 +163,7 @@ public static partial class Texts
 
         if (r.Electorate.Count > detail.Members) sb.Append(MoreRows(r.Electorate.Count - detail.Members)).Append(Nl);
         sb.Append(Nl);
-        var notVoted = r.Electorate.Where(m => !r.BindingBallots.Any(b => string.Equals(b.Voter, m, StringComparison.OrdinalIgnoreCase))).ToList();
+        var notVoted = Governance.NotVoted(r);
         if (notVoted.Count > 0 && !r.Phase.IsFinal())
         {
             sb.Append("Not voted yet: ").Append(Names(notVoted, detail.Members)).Append('.').Append(Nl).Append(Nl);
