@@ -17,8 +17,6 @@ public sealed class DashboardStore(TimeProvider time, RepositoryVisibility visib
 
     private readonly ConcurrentDictionary<IssueRef, Entry> _entries = new();
 
-    public int Count => _entries.Count;
-
     /// <summary>Records what a reconcile found; an issue gone or without a process is forgotten.</summary>
     public void Observe(ReconcileResult result)
     {

@@ -12,8 +12,8 @@ namespace GovernanceBot.Webhooks;
 /// </summary>
 /// <remarks>
 /// A field the router reads that has another shape than GitHub sends (an installation that is a string, a number that
-/// is text) makes the whole delivery unreadable: <see cref="TryRead"/> returns false with the field's name, and the
-/// delivery is acknowledged and ignored. Fields the router does not read are skipped unparsed, whatever they hold.
+/// is text) makes the whole delivery unreadable: <see cref="Read"/> names the field, and the delivery is acknowledged
+/// and ignored. Fields the router does not read are skipped unparsed, whatever they hold.
 /// </remarks>
 public sealed record DeliveryFields
 {
@@ -45,18 +45,6 @@ public sealed record DeliveryFields
 
     /// <summary>The <c>full_name</c> of each of <c>repositories_removed</c> (<c>installation_repositories</c>).</summary>
     public IReadOnlyList<string> RepositoriesRemoved { get; private init; } = NoNames;
-
-    /// <summary>
-    /// The fields of <paramref name="body"/> (a JSON object, as the endpoint has checked); false with the first field of
-    /// an unexpected shape in <paramref name="problem"/> when it cannot be routed.
-    /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> body, out DeliveryFields fields, out string? problem)
-    {
-        var reading = Read(body);
-        fields = reading.Fields;
-        problem = reading.Malformed ? "the JSON is malformed" : reading.Problem;
-        return problem is null;
-    }
 
     /// <summary>
     /// The fields of <paramref name="body"/>, and whether the whole body is one well-formed JSON object: the body is read

@@ -28,18 +28,10 @@ public sealed partial class DeliveryRouter(
     // description) is a proposal change as on an issue.
     private static readonly HashSet<string> PullRequestActions = ["labeled", "unlabeled", "closed", "reopened", "synchronize", "opened", "edited"];
 
-    /// <summary>The events this router reads; any other is acknowledged and ignored unread.</summary>
-    public static bool Reads(string eventName) =>
-        eventName is "issues" or "issue_comment" or "pull_request" or "check_run" or "installation" or "installation_repositories" or "ping";
-
-    /// <summary>Routes one delivery whose signature was checked and whose body is a JSON object.</summary>
-    public DeliveryOutcome Route(string eventName, string? deliveryId, ReadOnlySpan<byte> body) =>
-        Route(eventName, deliveryId, Reads(eventName) ? DeliveryFields.Read(body) : default);
-
-    /// <summary>Routes one delivery from what <see cref="DeliveryFields.Read"/> found in it (the endpoint reads it once, to check and route).</summary>
+    /// <summary>Routes one verified delivery from what <see cref="DeliveryFields.Read"/> found in it (the endpoint reads it once, to check and route).</summary>
     public DeliveryOutcome Route(string eventName, string? deliveryId, DeliveryReading reading)
     {
-        if (!Reads(eventName))
+        if (eventName is not ("issues" or "issue_comment" or "pull_request" or "check_run" or "installation" or "installation_repositories" or "ping"))
         {
             return DeliveryOutcome.Ignored(eventName, null, "ignored: no handler for this event or action");
         }

@@ -88,15 +88,13 @@ public static partial class WebhookEndpoint
         // One contiguous view for the JSON reader: the single block itself for a typical payload, a pooled buffer for a large one.
         var bytes = new ReadOnlySpan<byte>(body.GetBuffer(), 0, (int)body.Length);
 
-        // An event the bot routes is read once, for its routing fields and to check it is one JSON object; any other is only
-        // checked. A body found malformed is checked again by JsonPayload only to say what is wrong, and where.
-        var routed = DeliveryRouter.Reads(eventName);
-        var reading = routed ? DeliveryFields.Read(bytes) : default;
-        var problem = routed
-            ? (reading.Malformed ? JsonPayload.Problem(body.GetReadOnlySequence()) ?? "invalid JSON" : null)
-            : JsonPayload.Problem(body.GetReadOnlySequence());
-        if (problem is not null)
+        // One pass reads the routing fields and checks the body is one JSON object; a body found malformed is checked again
+        // by JsonPayload only to say what is wrong, and where.
+        var reading = DeliveryFields.Read(bytes);
+        if (reading.Malformed)
         {
+            var problem = JsonPayload.Problem(body.GetReadOnlySequence()) ?? "invalid JSON";
+
             // Signed by GitHub yet unreadable: a misconfigured webhook (form-encoded) or a bug; the sender must hear of it.
             LogNotJson(logger, delivery, eventName, problem);
             metrics.Delivery(eventName, "rejected_body");

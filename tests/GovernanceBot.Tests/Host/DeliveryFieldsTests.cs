@@ -36,7 +36,7 @@ public sealed class DeliveryFieldsTests
     {
         var body = Encoding.UTF8.GetBytes(Payloads.Raw(@event, file));
 
-        Assert.True(DeliveryFields.TryRead(body, out var fields, out var problem), problem);
+        var fields = Readable(body);
 
         var expected = Octokit(@event, body);
         Assert.Equal(expected.Action, fields.Action);
@@ -72,7 +72,7 @@ public sealed class DeliveryFieldsTests
         var payload = Payloads.ForCheckRun("rerequested.payload.json", Given.Installation, Given.Repo, 21, "governance", new string('a', 40));
         payload["check_run"]!["pull_requests"]!.AsArray().Add(new JsonObject { ["number"] = 5, ["url"] = "https://api.github.com/repos/octo-org/rfcs/pulls/5" });
 
-        Assert.True(DeliveryFields.TryRead(Bytes(payload), out var fields, out _));
+        var fields = Readable(Bytes(payload));
 
         Assert.Equal("governance", fields.CheckRunName);
         Assert.Equal([21L, 5L], fields.CheckRunPullRequests);
@@ -84,7 +84,7 @@ public sealed class DeliveryFieldsTests
         var payload = Given.CommentCreated(7, "alice", "/vote +1");
         payload.Remove("installation");
 
-        Assert.True(DeliveryFields.TryRead(Bytes(payload), out var fields, out _));
+        var fields = Readable(Bytes(payload));
 
         Assert.Null(fields.InstallationId);
         Assert.Equal(Given.Issue, fields.IssueNumber);
@@ -110,9 +110,10 @@ public sealed class DeliveryFieldsTests
         var payload = Given.CommentCreated(7, "alice", "/vote +1");
         payload[field] = JsonNode.Parse(json);
 
-        Assert.False(DeliveryFields.TryRead(Bytes(payload), out _, out var why));
+        var reading = DeliveryFields.Read(Bytes(payload));
 
-        Assert.Equal(problem, why);
+        Assert.False(reading.Malformed);
+        Assert.Equal(problem, reading.Problem);
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class DeliveryFieldsTests
         payload["comment"] = new JsonArray(1, "two", new JsonObject { ["deep"] = new JsonArray(new JsonArray(new JsonArray())) });
         payload["sender"] = null;
 
-        Assert.True(DeliveryFields.TryRead(Bytes(payload), out var fields, out _));
+        var fields = Readable(Bytes(payload));
 
         Assert.Equal(Given.Issue, fields.IssueNumber);
     }
@@ -134,9 +135,7 @@ public sealed class DeliveryFieldsTests
     {
         var body = Bytes(Given.CommentCreated(7, "alice", "/vote +1"));
 
-        Assert.False(DeliveryFields.TryRead(body.AsSpan(0, body.Length / 2), out _, out var problem));
-
-        Assert.StartsWith("the JSON is malformed", problem, StringComparison.Ordinal);
+        Assert.True(DeliveryFields.Read(body.AsSpan(0, body.Length / 2)).Malformed);
     }
 
     /// <summary>The installation events' model carries its own <c>installation</c> (with the whole App installation), hiding the base one.</summary>
@@ -185,6 +184,15 @@ public sealed class DeliveryFieldsTests
         Assert.False(reading.Malformed);
         Assert.Null(reading.Problem);
         Assert.Equal(Given.Issue, reading.Fields.IssueNumber);
+    }
+
+    /// <summary>The fields of a well-formed delivery with no field of another shape.</summary>
+    private static DeliveryFields Readable(byte[] body)
+    {
+        var reading = DeliveryFields.Read(body);
+        Assert.False(reading.Malformed);
+        Assert.Null(reading.Problem);
+        return reading.Fields;
     }
 
     private static byte[] Bytes(JsonObject payload) => Encoding.UTF8.GetBytes(payload.ToJsonString());

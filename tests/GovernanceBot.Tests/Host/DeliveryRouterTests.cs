@@ -117,7 +117,7 @@ public sealed class DeliveryRouterTests
 
     private DeliveryOutcome Route(string @event, JsonObject payload) =>
         new DeliveryRouter(_queue, new InstallationDirectory(new NoInstallations()), _tokens, NullLogger<DeliveryRouter>.Instance)
-            .Route(@event, Guid.NewGuid().ToString(), Encoding.UTF8.GetBytes(payload.ToJsonString()));
+            .Route(@event, Guid.NewGuid().ToString(), DeliveryFields.Read(Encoding.UTF8.GetBytes(payload.ToJsonString())));
 
     private sealed class ForgottenTokens : IInstallationTokens
     {

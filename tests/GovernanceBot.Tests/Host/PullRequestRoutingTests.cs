@@ -100,7 +100,7 @@ public sealed class PullRequestRoutingTests
 
     private DeliveryOutcome Route(string @event, JsonObject payload) =>
         new DeliveryRouter(_queue, new InstallationDirectory(new NoInstallations()), new NoTokens(), NullLogger<DeliveryRouter>.Instance)
-            .Route(@event, Guid.NewGuid().ToString(), Encoding.UTF8.GetBytes(payload.ToJsonString()));
+            .Route(@event, Guid.NewGuid().ToString(), DeliveryFields.Read(Encoding.UTF8.GetBytes(payload.ToJsonString())));
 
     private sealed class NoTokens : IInstallationTokens
     {
