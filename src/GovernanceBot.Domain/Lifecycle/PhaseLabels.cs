@@ -14,5 +14,8 @@ public static class PhaseLabels
 
     public static IReadOnlyList<string> All { get; } = [AwaitingNominee, Discussion, Voting, Approved, Rejected, NoQuorum, Cancelled];
 
+    /// <summary>The labels of a process still running: awaiting its nominee, in discussion or in voting.</summary>
+    public static IReadOnlyList<string> Running { get; } = [AwaitingNominee, Discussion, Voting];
+
     public static bool IsPhaseLabel(string label) => All.Contains(label, StringComparer.OrdinalIgnoreCase);
 }

@@ -32,7 +32,7 @@ public sealed partial class Discovery(
 {
     /// <summary>What discovery looks for: the default trigger labels and the running phases' labels.</summary>
     public static IReadOnlyList<string> Labels { get; } =
-        [.. GovernancePolicy.DefaultTriggerLabels.Concat([PhaseLabels.AwaitingNominee, PhaseLabels.Discussion, PhaseLabels.Voting]).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. GovernancePolicy.DefaultTriggerLabels.Concat(PhaseLabels.Running).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private readonly ConcurrentDictionary<long, DateTimeOffset> _discoveredAt = new();
 

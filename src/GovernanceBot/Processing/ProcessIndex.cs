@@ -54,9 +54,7 @@ public sealed class ProcessIndex
         else Remove(result.Issue);
     }
 
-    /// <summary>True when the decision leaves the issue in a running phase (discussion or voting).</summary>
+    /// <summary>True when the decision leaves the issue in a running phase (awaiting its nominee, discussion or voting).</summary>
     public static bool IsRunning(Decision? decision) =>
-        decision is not null && decision.PhaseLabels.Any(l =>
-            string.Equals(l, PhaseLabels.AwaitingNominee, StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(l, PhaseLabels.Discussion, StringComparison.OrdinalIgnoreCase) || string.Equals(l, PhaseLabels.Voting, StringComparison.OrdinalIgnoreCase));
+        decision is not null && decision.PhaseLabels.Any(l => PhaseLabels.Running.Contains(l, StringComparer.OrdinalIgnoreCase));
 }

@@ -199,17 +199,18 @@ public sealed partial class Succession(
     private async Task<(IssueRef Issue, string Url)> KeepActivityIssueAsync(RepoRef report, IReadOnlyList<IssueSummary> ours, IReadOnlyList<MemberActivity> rows, SuccessionSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var existing = ours.Where(i => i.IsOpen && i.Body.Contains(Texts.ActivityMarker, StringComparison.Ordinal)).MinBy(i => i.Number);
+        var body = Texts.ActivityIssueBody(rows, settings, now);
         if (existing is null)
         {
-            var number = await github.CreateIssueAsync(report, Texts.ActivityIssueTitle, Texts.ActivityIssueBody(rows, settings, now), [], cancellationToken);
+            var number = await github.CreateIssueAsync(report, Texts.ActivityIssueTitle, body, [], cancellationToken);
             LogActivityIssueOpened(report.ToString(), number);
             return (new IssueRef(report, number), $"https://github.com/{report}/issues/{number}");
         }
 
         var issue = new IssueRef(report, existing.Number);
-        if (!SameTable(existing.Body, Texts.ActivityIssueBody(rows, settings, now)))
+        if (!SameTable(existing.Body, body))
         {
-            await github.EditIssueBodyAsync(issue, Texts.ActivityIssueBody(rows, settings, now), cancellationToken);
+            await github.EditIssueBodyAsync(issue, body, cancellationToken);
         }
 
         return (issue, existing.Url);

@@ -46,10 +46,13 @@ public sealed partial class InMemoryGitHub
     {
         lock (_gate)
         {
-            var sha = GitHubState.PullOf(Stored(pullRequest)).HeadSha;
-            return _state.CheckRunsOn(Key(pullRequest.Repo), sha, name).FirstOrDefault(r => r.AppSlug == AppSlug) is { } run ? Snapshot(run) : null;
+            return OwnRun(pullRequest.Repo, GitHubState.PullOf(Stored(pullRequest)).HeadSha, name);
         }
     }
+
+    /// <summary>This App's check run <paramref name="name"/> on <paramref name="sha"/>, as a snapshot; the caller holds the gate.</summary>
+    private CheckRunSnapshot? OwnRun(RepoRef repo, string sha, string name) =>
+        _state.CheckRunsOn(Key(repo), sha, name).FirstOrDefault(r => r.AppSlug == AppSlug) is { } run ? Snapshot(run) : null;
 
     // ---- IGitHub ----------------------------------------------------------------------------------
 
@@ -65,7 +68,7 @@ public sealed partial class InMemoryGitHub
         Read(() => (IReadOnlyList<string>)[.. GitHubState.PullOf(Stored(pullRequest)).Files]);
 
     public Task<CheckRunSnapshot?> FindCheckRunAsync(RepoRef repo, string headSha, string name, CancellationToken cancellationToken) =>
-        Read(() => _state.CheckRunsOn(Key(repo), headSha, name).FirstOrDefault(r => r.AppSlug == AppSlug) is { } run ? Snapshot(run) : null);
+        Read(() => OwnRun(repo, headSha, name));
 
     public Task<long> CreateCheckRunAsync(RepoRef repo, string headSha, string name, CheckRunSpec check, CancellationToken cancellationToken) =>
         Write("CreateCheckRun", null, () =>

@@ -1,4 +1,5 @@
 using GovernanceBot.GitHub;
+using GovernanceBot.Simulation.Model;
 
 namespace GovernanceBot.Simulation;
 
@@ -25,9 +26,7 @@ public sealed partial class InMemoryGitHub
     public Task EditIssueBodyAsync(IssueRef issue, string body, CancellationToken cancellationToken) =>
         Write("EditIssueBody", issue, () =>
         {
-            var stored = Stored(issue);
-            stored.Body = body;
-            stored.BodyEditedAt = _state.Now();
+            GitHubState.EditBody(Stored(issue), body, _state.Now());
             return (issue.Number, "edited the issue's body");
         });
 }

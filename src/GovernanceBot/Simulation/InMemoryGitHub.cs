@@ -91,9 +91,7 @@ public sealed partial class InMemoryGitHub(TimeProvider time, string botLogin = 
     {
         lock (_gate)
         {
-            var stored = Stored(issue);
-            stored.Body = body;
-            stored.BodyEditedAt = _state.Now();
+            GitHubState.EditBody(Stored(issue), body, _state.Now());
         }
     }
 

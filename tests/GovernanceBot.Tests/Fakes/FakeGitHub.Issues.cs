@@ -69,9 +69,7 @@ public sealed partial class FakeGitHub
     {
         lock (gate)
         {
-            var issue = state.Issue(RepoKey.Parse(repo), number);
-            issue.Body = body;
-            issue.BodyEditedAt = at;
+            GitHubState.EditBody(state.Issue(RepoKey.Parse(repo), number), body, at);
         }
 
         return this;

@@ -62,4 +62,11 @@ internal sealed partial class GitHubState
         .Where(i => state == "all" || (state == "open") == i.IsOpen)
         .Where(i => labels.All(l => i.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
         .OrderByDescending(i => i.Number);
+
+    /// <summary>Rewrites the description of <paramref name="issue"/> (an issue or pull request) at <paramref name="at"/>; GitHub records when (<c>lastEditedAt</c>).</summary>
+    public static void EditBody(StoredIssue issue, string body, DateTimeOffset at)
+    {
+        issue.Body = body;
+        issue.BodyEditedAt = at;
+    }
 }
