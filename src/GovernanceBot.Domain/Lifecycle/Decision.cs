@@ -5,7 +5,11 @@ namespace GovernanceBot.Domain.Lifecycle;
 /// rendered into the body as a hidden marker, so the applier posts it only if no bot comment carries it yet:
 /// a replay, a restart or a second replica never posts it twice.
 /// </summary>
-public sealed record OutgoingComment(string Key, string Body, string Why);
+public sealed record OutgoingComment(string Key, string Body, string Why)
+{
+    /// <summary>The transition this comment announces (<c>voting_opened</c>, <c>approved</c>, <c>no_quorum</c>, <c>cancelled</c>...), counted once it is posted; null for a reply.</summary>
+    public string? Transition { get; init; }
+}
 
 /// <summary>What should be true on the issue: the value the applier makes so (each comment says why it is due).</summary>
 /// <param name="PhaseLabels">the governance/* labels that should be on the issue (none, or exactly one).</param>

@@ -393,13 +393,13 @@ public static partial class Governance
         switch (latest.Phase)
         {
             case Phase.Voting:
-                yield return new OutgoingComment(Markers.VotingOpenedKey(latest.Key), Texts.VotingOpened(latest, context.Facts.Now), "voting opened");
+                yield return new OutgoingComment(Markers.VotingOpenedKey(latest.Key), Texts.VotingOpened(latest, context.Facts.Now), "voting opened") { Transition = "voting_opened" };
                 break;
             case Phase.Approved or Phase.Rejected or Phase.NoQuorum:
-                yield return new OutgoingComment(Markers.DecisionKey(latest.Key), Texts.Decided(latest, author), $"the vote closed: {latest.Phase.Slug()}");
+                yield return new OutgoingComment(Markers.DecisionKey(latest.Key), Texts.Decided(latest, author), $"the vote closed: {latest.Phase.Slug()}") { Transition = latest.Phase.Slug().Replace('-', '_') };
                 break;
             case Phase.Cancelled:
-                yield return new OutgoingComment(Markers.CancelledKey(latest.Key), Texts.Cancelled(latest), "the process was cancelled");
+                yield return new OutgoingComment(Markers.CancelledKey(latest.Key), Texts.Cancelled(latest), "the process was cancelled") { Transition = "cancelled" };
                 break;
         }
     }

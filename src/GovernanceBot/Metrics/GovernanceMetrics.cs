@@ -87,19 +87,4 @@ public sealed class GovernanceMetrics
 
     private IEnumerable<Measurement<int>> ObserveRateLimits() =>
         _rateLimitRemaining.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("installation", p.Key)));
-
-    /// <summary>The transition one posted comment is, from the reason the reconciler gives for it; null for any other comment.</summary>
-    public static string? TransitionOf(string change)
-    {
-        const string posted = "posted a comment (";
-        if (!change.StartsWith(posted, StringComparison.Ordinal)) return null;
-        var why = change[(change.IndexOf("): ", StringComparison.Ordinal) is var i and >= 0 ? i + 3 : change.Length)..];
-        return why switch
-        {
-            "voting opened" => "voting_opened",
-            "the process was cancelled" => "cancelled",
-            _ when why.StartsWith("the vote closed: ", StringComparison.Ordinal) => why["the vote closed: ".Length..].Replace('-', '_'),
-            _ => null,
-        };
-    }
 }

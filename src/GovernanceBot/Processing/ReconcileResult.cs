@@ -21,6 +21,9 @@ public sealed record ReconcileResult(
 
     public bool IsPullRequest { get; init; }
 
+    /// <summary>The transitions whose comments this reconcile posted (<see cref="OutgoingComment.Transition"/>), for the metrics.</summary>
+    public IReadOnlyList<string> Transitions { get; init; } = [];
+
     /// <summary>The earliest moment the issue should be reconciled again by time alone.</summary>
     public DateTimeOffset? WakeAt => Earliest(NextDeadline, RefreshAt);
 

@@ -101,10 +101,9 @@ public sealed partial class ReconcileWorker(
     {
         if (metrics is null) return;
         metrics.Reconciled(result.Changed ? "changed" : "unchanged", took);
-        var transitions = result.Changes.Select(Metrics.GovernanceMetrics.TransitionOf).OfType<string>().ToList();
-        foreach (var kind in transitions) metrics.Transition(kind);
+        foreach (var kind in result.Transitions) metrics.Transition(kind);
         // A deadline's lag: from the moment it was due to the transition it caused (on the bot's clock).
-        if (transitions.Count > 0 && request.Priority == ReconcilePriority.Deadline && request.Due is { } due) metrics.DeadlineLag(time.GetUtcNow() - due);
+        if (result.Transitions.Count > 0 && request.Priority == ReconcilePriority.Deadline && request.Due is { } due) metrics.DeadlineLag(time.GetUtcNow() - due);
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Reconciling {Issue} failed (attempt {Attempt}); trying again in {Delay}")]

@@ -41,7 +41,8 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var claiming = pending.Count > 0 || decision.OnDecided is not null;
         var (statusId, newStatusUrl) = await ApplyStatusAsync(issue, botLogin, plan.Status, claim: claiming, changes, cancellationToken);
         await ApplyLabelsAsync(issue, plan, changes, cancellationToken);
-        var yielded = claiming && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, cancellationToken);
+        var transitions = new List<string>();
+        var yielded = claiming && !await PostCommentsAsync(issue, botLogin, statusId, pending, changes, transitions, cancellationToken);
         if (!yielded) await ApplyOnDecidedAsync(issue, snapshot, botLogin, decision.OnDecided, changes, cancellationToken);
         var check = GovernanceCheck.For(facts, decision, newStatusUrl);
         await ApplyCheckAsync(issue, check, changes, cancellationToken);
@@ -50,7 +51,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
 
         // A replica that yielded to another's claim looks again soon, in case the other one stopped before posting.
         var refresh = yielded ? ReconcileResult.Earliest(time.GetUtcNow() + _replica.RecheckAfterYield, decision.RefreshAt) : decision.RefreshAt;
-        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh) { Check = check, Title = snapshot.Title, IsPullRequest = snapshot.IsPullRequest };
+        return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh) { Check = check, Title = snapshot.Title, IsPullRequest = snapshot.IsPullRequest, Transitions = transitions };
     }
 
     /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>
@@ -144,7 +145,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
     /// Posts the comments now due, if this replica's claim in the status comment survived the settle time; each is
     /// checked by its marker right before posting. False when another replica's claim won (it posts them instead).
     /// </summary>
-    private async Task<bool> PostCommentsAsync(IssueRef issue, string botLogin, long? statusId, IReadOnlyList<OutgoingComment> pending, List<string> changes, CancellationToken cancellationToken)
+    private async Task<bool> PostCommentsAsync(IssueRef issue, string botLogin, long? statusId, IReadOnlyList<OutgoingComment> pending, List<string> changes, List<string> transitions, CancellationToken cancellationToken)
     {
         if (_replica.ClaimSettle > TimeSpan.Zero) await Task.Delay(_replica.ClaimSettle, time, cancellationToken);
         var fresh = await github.GetCommentsAsync(issue, cancellationToken);
@@ -161,6 +162,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
             {
                 var commentId = await github.PostCommentAsync(issue, comment.Body, cancellationToken);
                 changes.Add($"posted a comment ({commentId}): {comment.Why}");
+                if (comment.Transition is { } transition) transitions.Add(transition);
             }
             catch (Exception e) when (Refused(issue, comment.Why, e))
             {
