@@ -18,12 +18,7 @@ public sealed partial class Reconciler
         var comments = await github.GetCommentsAsync(issue, cancellationToken);
         var botLogin = findBot(comments);
         if (botLogin is not null) comments = await github.WithEditsAsync(issue, comments, botLogin, cancellationToken);
-        var config = await LoadConfigAsync(issue.Repo, cancellationToken);
-        var tsc = await ResolveTscAsync(issue.Repo, config, cancellationToken);
-        var events = await github.GetIssueEventsAsync(issue, cancellationToken);
-        var pull = await ReadPullRequestAsync(issue, snapshot, cancellationToken);
-        var bodyEditedAt = await github.GetBodyEditedAtAsync(issue, cancellationToken);
-        var facts = new IssueFacts(snapshot, events, comments, botLogin ?? "", config, tsc, time.GetUtcNow()) { PullRequest = pull, BodyEditedAt = bodyEditedAt };
+        var facts = await ReadFactsAsync(issue, snapshot, botLogin ?? "", () => Task.FromResult(comments), cancellationToken);
         return (facts, botLogin is not null);
     }
 }

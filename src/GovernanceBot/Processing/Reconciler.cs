@@ -25,13 +25,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         }
 
         var botLogin = await github.GetBotLoginAsync(cancellationToken);
-        var config = await LoadConfigAsync(issue.Repo, cancellationToken);
-        var tsc = await ResolveTscAsync(issue.Repo, config, cancellationToken);
-        var events = await github.GetIssueEventsAsync(issue, cancellationToken);
-        var comments = await ReadCommentsAsync(issue, botLogin, cancellationToken);
-        var pull = await ReadPullRequestAsync(issue, snapshot, cancellationToken);
-        var bodyEditedAt = await github.GetBodyEditedAtAsync(issue, cancellationToken);
-        var facts = new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull, BodyEditedAt = bodyEditedAt };
+        var facts = await ReadFactsAsync(issue, snapshot, botLogin, () => ReadCommentsAsync(issue, botLogin, cancellationToken), cancellationToken);
         var decision = Governance.Decide(facts);
         var plan = WritePlan.For(facts, decision);
 
@@ -55,6 +49,21 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
     }
 
     /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>
+    /// <summary>
+    /// Everything but the issue itself that a decision rests on: configuration, TSC, events, the comments (read by
+    /// <paramref name="readComments"/>, in that order), the pull request and when the description was last edited.
+    /// </summary>
+    private async Task<IssueFacts> ReadFactsAsync(IssueRef issue, IssueSnapshot snapshot, string botLogin, Func<Task<IReadOnlyList<CommentFact>>> readComments, CancellationToken cancellationToken)
+    {
+        var config = await LoadConfigAsync(issue.Repo, cancellationToken);
+        var tsc = await ResolveTscAsync(issue.Repo, config, cancellationToken);
+        var events = await github.GetIssueEventsAsync(issue, cancellationToken);
+        var comments = await readComments();
+        var pull = await ReadPullRequestAsync(issue, snapshot, cancellationToken);
+        var bodyEditedAt = await github.GetBodyEditedAtAsync(issue, cancellationToken);
+        return new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull, BodyEditedAt = bodyEditedAt };
+    }
+
     private async Task<IReadOnlyList<CommentFact>> ReadCommentsAsync(IssueRef issue, string botLogin, CancellationToken cancellationToken) =>
         await github.WithEditsAsync(issue, await github.GetCommentsAsync(issue, cancellationToken), botLogin, cancellationToken);
 
