@@ -23,8 +23,18 @@ public sealed partial class FakeGitHub
         Interference? interference;
         Answer answer;
         FakeRequest recorded;
+        int servedGeneration;
         lock (gate)
         {
+            servedGeneration = generation;
+            if (Header(request, GenerationHeader) is { } stamped && stamped != generation.ToString(CultureInfo.InvariantCulture))
+            {
+                // Sent by the bot of an earlier test (a request it gave up on can still arrive through the proxy after the
+                // reset): it must neither change this test's GitHub nor count among its requests.
+                staleRequests++;
+                return new ResponseMessage { StatusCode = 503 };
+            }
+
             recorded = new FakeRequest(
                 request.Method,
                 "/" + string.Join('/', segments),
@@ -85,7 +95,7 @@ public sealed partial class FakeGitHub
 
         lock (gate)
         {
-            exchanges.Add((recorded, (int)message.StatusCode!));
+            if (generation == servedGeneration) exchanges.Add((recorded, (int)message.StatusCode!));
         }
 
         if (json is not null)

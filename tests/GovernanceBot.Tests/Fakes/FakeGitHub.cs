@@ -30,6 +30,8 @@ public sealed partial class FakeGitHub : IDisposable
     private readonly List<(FakeRequest Request, int Status)> exchanges = [];
     private readonly List<Interference> interferences = [];
     private GitHubState state;
+    private int generation;
+    private int staleRequests;
 
     public FakeGitHub(TimeProvider? time = null)
     {
@@ -58,6 +60,7 @@ public sealed partial class FakeGitHub : IDisposable
         lock (gate)
         {
             state = new GitHubState(clock ?? TimeProvider.System);
+            generation++;
             requests.Clear();
             exchanges.Clear();
             RateLimitRemaining = 4999;
@@ -83,6 +86,36 @@ public sealed partial class FakeGitHub : IDisposable
     /// <summary>The next matching request fails with <paramref name="status"/> and the given headers, without touching the state.</summary>
     public FakeGitHub FailNext(HttpMethod method, string pathSuffix, int status, params (string Name, string Value)[] headers) =>
         Interfere(method, pathSuffix, new FakeFault(status, Headers: headers));
+
+    /// <summary>
+    /// A request header naming the <see cref="Generation"/> its sender was made for: a request that names an earlier one
+    /// (a bot of a test that has ended) is answered 503 and is neither recorded nor allowed to change the state.
+    /// </summary>
+    public const string GenerationHeader = "X-Fake-GitHub-Generation";
+
+    /// <summary>How many times this instance has been <see cref="Reset"/>: one per test that shares it.</summary>
+    public int Generation
+    {
+        get
+        {
+            lock (gate)
+            {
+                return generation;
+            }
+        }
+    }
+
+    /// <summary>Requests that named an earlier <see cref="Generation"/>, over the instance's life.</summary>
+    public int StaleRequests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return staleRequests;
+            }
+        }
+    }
 
     /// <summary>What <c>X-RateLimit-Remaining</c> says on every answer.</summary>
     public int RateLimitRemaining { get; set; } = 4999;

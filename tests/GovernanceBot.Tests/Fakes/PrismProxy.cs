@@ -73,7 +73,8 @@ public sealed class PrismProxy : IAsyncDisposable
     }
 
     /// <summary>A handler (to put under the code being tested) that records Prism's verdict on every exchange.</summary>
-    public HttpMessageHandler CreateCheckingHandler() => new CheckingHandler(this) { InnerHandler = new SocketsHttpHandler() };
+    /// <param name="generation">the fake's <see cref="FakeGitHub.Generation"/> the code under test was made for, sent with every request.</param>
+    public HttpMessageHandler CreateCheckingHandler(int? generation = null) => new CheckingHandler(this, generation) { InnerHandler = new SocketsHttpHandler() };
 
     /// <summary>Fails the test when any request broke GitHub's REST description (or, with <paramref name="responsesToo"/>, any answer of the fake did).</summary>
     public void AssertNoViolations(bool responsesToo = true)
@@ -225,10 +226,11 @@ public sealed class PrismProxy : IAsyncDisposable
         throw new DirectoryNotFoundException($"{what} ({relative}) was not found above {AppContext.BaseDirectory}.");
     }
 
-    private sealed class CheckingHandler(PrismProxy prism) : DelegatingHandler
+    private sealed class CheckingHandler(PrismProxy prism, int? generation) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (generation is { } g) request.Headers.TryAddWithoutValidation(FakeGitHub.GenerationHeader, g.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (request.RequestUri?.AbsolutePath == "/graphql")
             {
                 // Not REST: the fake checks the query's shape itself (FakeGitHub.GraphQlViolations).

@@ -124,7 +124,7 @@ public sealed partial class GovernanceApp : IAsyncDisposable
     /// <summary>Starts one more replica of the bot against the same GitHub and clock; deliveries go to every replica.</summary>
     public async Task<BotHost> StartReplicaAsync(string? replicaId)
     {
-        var network = _prism?.CreateCheckingHandler();
+        var network = _prism?.CreateCheckingHandler(GitHub.Generation);
         if (network is not null && _options.Network is { } wrap) network = wrap(network);
         var host = new BotHost(_apiUrl, Clock, network, replicaId: replicaId, claimSettle: _options.ClaimSettle, logs: _options.Logs, settings: _options.Settings);
         _hosts.Add(host);

@@ -92,7 +92,8 @@ public sealed partial class MetricsScrapeTests(GitHubBehindPrism wire)
         // Each request GitHub answered is counted once, by endpoint group and status.
         // (A timer may still wake the bot around the scrape: the count lies between GitHub's tallies before and after it.)
         var exchanges = app.GitHub.Exchanges();
-        Assert.InRange(end.Sum("governance_github_requests_total"), before, exchanges.Count);
+        var counted = end.Sum("governance_github_requests_total");
+        Assert.True(counted >= before && counted <= exchanges.Count, $"{counted} requests counted, GitHub answered {before} before the scrape and {exchanges.Count} after it:\n{Differences(end, exchanges)}");
         var commentsPosted = exchanges.Count(e => e.Request.Method == "POST" && Regex.IsMatch(e.Request.Path, @"/issues/\d+/comments$") && e.Status == 201);
         Assert.Equal(3, commentsPosted); // the status comment, voting opened, the decision
         Assert.Equal(commentsPosted, end.Value("governance_github_requests_total", ("endpoint", "repos.issues.comments"), ("http_response_status_code", "201")));
@@ -139,6 +140,17 @@ public sealed partial class MetricsScrapeTests(GitHubBehindPrism wire)
         var root = path.StartsWith("/api/v3/", StringComparison.Ordinal) ? new Uri("https://ghe.example/api/v3/") : new Uri("https://api.github.com/");
 
         Assert.Equal(group, GitHubMetricsHandler.EndpointGroup(new Uri(root, path), root));
+    }
+
+    // Each endpoint group and status whose count differs between the scrape and GitHub's own tally, with GitHub's requests.
+    private static string Differences(Scrape scrape, IReadOnlyList<(FakeRequest Request, int Status)> exchanges)
+    {
+        var root = new Uri("http://github.test/");
+        return string.Join('\n', exchanges
+            .GroupBy(e => (Group: GitHubMetricsHandler.EndpointGroup(new Uri(root, e.Request.Path), root), Status: e.Status.ToString(CultureInfo.InvariantCulture)))
+            .Select(g => (g.Key, GitHub: g.Count(), Counted: scrape.Sum("governance_github_requests_total", ("endpoint", g.Key.Group), ("http_response_status_code", g.Key.Status)), Requests: g.Select(e => $"{e.Request.Method} {e.Request.Path}{e.Request.Query}")))
+            .Where(d => d.GitHub != d.Counted)
+            .Select(d => $"{d.Key.Group} {d.Key.Status}: GitHub {d.GitHub}, counted {d.Counted}: {string.Join(", ", d.Requests)}"));
     }
 
     private static async Task<Scrape> ScrapeAsync(GovernanceApp app)
