@@ -1,7 +1,6 @@
 using GovernanceBot.GitHub;
 using GovernanceBot.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
-using Octokit;
 
 namespace GovernanceBot.Tests.GitHub;
 
@@ -32,7 +31,8 @@ public sealed class RejectedTokenTests(GitHubBehindPrism wire) : IDisposable
         // Ten minutes later (the token has 50 more to live) GitHub stops accepting it.
         _clock.Advance(TimeSpan.FromMinutes(10));
         github.RevokeTokens();
-        await Assert.ThrowsAsync<AuthorizationException>(() => _adapter.GitHub.GetIssueAsync(issue, CancellationToken.None));
+        var rejected = await Assert.ThrowsAsync<GitHubApiException>(() => _adapter.GitHub.GetIssueAsync(issue, CancellationToken.None));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, rejected.StatusCode);
 
         var again = await _adapter.GitHub.GetIssueAsync(issue, CancellationToken.None);
         Assert.Equal("RFC", again!.Title);
