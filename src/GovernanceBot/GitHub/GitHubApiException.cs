@@ -53,7 +53,11 @@ public sealed class GitHubApiException : Exception
     public bool IsRateLimit =>
         StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests
         && (Header("X-RateLimit-Remaining") == "0" || Header("Retry-After") is not null
-            || Message.Contains("rate limit", StringComparison.OrdinalIgnoreCase) || Message.Contains("abuse", StringComparison.OrdinalIgnoreCase));
+            || Says("rate limit") || Says("abuse"));
+
+    // GitHub's message, or the raw body when it was not JSON (a proxy's page).
+    private bool Says(string words) =>
+        Message.Contains(words, StringComparison.OrdinalIgnoreCase) || (Body?.Contains(words, StringComparison.OrdinalIgnoreCase) ?? false);
 
     /// <summary>A header of the answer, by case-insensitive name.</summary>
     public string? Header(string name) => _headers.GetValueOrDefault(name);

@@ -19,7 +19,5 @@ public static class GitHubRefusal
     /// requests has neither until an owner accepts them, and asking again changes nothing.
     /// </summary>
     public static bool IsMissingPermission(Exception exception) =>
-        exception is GitHubApiException { StatusCode: System.Net.HttpStatusCode.Forbidden } forbidden
-        && !forbidden.IsRateLimit
-        && !(forbidden.Body is { } body && body.Contains("rate limit", StringComparison.OrdinalIgnoreCase));
+        exception is GitHubApiException { StatusCode: System.Net.HttpStatusCode.Forbidden, IsRateLimit: false };
 }

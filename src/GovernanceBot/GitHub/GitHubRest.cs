@@ -12,7 +12,7 @@ namespace GovernanceBot.GitHub;
 /// costs no rate limit and hands back the stored answer), lists followed page by page along the <c>Link</c> header, and
 /// every answer that is not a success raised as a <see cref="GitHubApiException"/>.
 /// </summary>
-internal sealed class GitHubRest(HttpMessageInvoker http, Uri apiRoot, GitHubResponseCache cache)
+internal sealed partial class GitHubRest(HttpMessageInvoker http, Uri apiRoot, GitHubResponseCache cache)
 {
     /// <summary>The media type GitHub's REST description declares for its answers.</summary>
     public const string MediaType = "application/vnd.github+json";
@@ -95,11 +95,12 @@ internal sealed class GitHubRest(HttpMessageInvoker http, Uri apiRoot, GitHubRes
 
     private static async Task<HttpRequestMessage> RequestAsync(GitHubCredential credential, HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
     {
+        var token = await credential.TokenAsync(cancellationToken);
         var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.ParseAdd(MediaType);
         request.Headers.UserAgent.Add(UserAgent);
         request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
-        if (await credential.TokenAsync(cancellationToken) is { } token)
+        if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
@@ -125,21 +126,27 @@ internal sealed class GitHubRest(HttpMessageInvoker http, Uri apiRoot, GitHubRes
     private static string WithQuery(string path, string parameter) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + parameter;
 
     /// <summary>The <c>next</c> page of a <c>Link</c> header: <c>&lt;https://…&amp;page=2&gt;; rel="next", &lt;…&gt;; rel="last"</c>.</summary>
+    /// <remarks>Each link is read from its <c>&lt;</c> to its <c>&gt;</c>, so a comma inside an address does not split it.</remarks>
     internal static Uri? NextPage(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Link", out var values)) return null;
-        foreach (var link in values.SelectMany(v => v.Split(',')))
+        foreach (var value in values)
         {
-            var parts = link.Split(';');
-            if (parts.Length > 1 && parts.Skip(1).Any(p => p.Trim() is "rel=\"next\"" or "rel=next")
-                && parts[0].Trim() is ['<', .. var url, '>'] && Uri.TryCreate(url, UriKind.Absolute, out var next))
+            foreach (System.Text.RegularExpressions.Match link in LinkPattern().Matches(value))
             {
-                return next;
+                if (link.Groups["params"].Value.Split(new[] { ';', ',' }).Any(p => p.Trim() is "rel=\"next\"" or "rel=next")
+                    && Uri.TryCreate(link.Groups["url"].Value, UriKind.Absolute, out var next))
+                {
+                    return next;
+                }
             }
         }
 
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(?<url>[^>]*)>(?<params>[^<]*)")]
+    private static partial System.Text.RegularExpressions.Regex LinkPattern();
 }
 
 /// <summary>Who a request is sent as: a bearer token for each request (the App's JWT, an installation token, a person's token), or none.</summary>

@@ -23,6 +23,7 @@ public sealed class GitHubRestTests
     [InlineData(429, """{"message":"Too many requests"}""", "Retry-After", "30", true)]
     [InlineData(403, """{"message":"Resource not accessible by integration"}""", "X-RateLimit-Remaining", "4000", false)]
     [InlineData(404, """{"message":"Not Found"}""", null, null, false)]
+    [InlineData(403, "<html>You have exceeded a secondary rate limit</html>", null, null, true)]
     public void A_rate_limit_is_told_from_a_refusal(int status, string body, string? header, string? value, bool isRateLimit)
     {
         var e = Error((HttpStatusCode)status, body, header is null ? [] : [(header, value!)]);
@@ -45,6 +46,7 @@ public sealed class GitHubRestTests
     [InlineData("""<https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=2>; rel="next", <https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=5>; rel="last" """, "https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=2")]
     [InlineData("""<https://api.github.com/x?page=1>; rel="prev", <https://api.github.com/x?page=3>; rel="next" """, "https://api.github.com/x?page=3")]
     [InlineData("""<https://api.github.com/x?page=1>; rel="first", <https://api.github.com/x?page=1>; rel="prev" """, null)]
+    [InlineData("""<https://api.github.com/x?labels=a,b&page=1>; rel="prev", <https://api.github.com/x?labels=a,b&page=3>; rel="next" """, "https://api.github.com/x?labels=a,b&page=3")]
     public void The_next_page_is_the_link_marked_next(string link, string? next)
     {
         using var response = new HttpResponseMessage(HttpStatusCode.OK);
