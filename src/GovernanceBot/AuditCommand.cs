@@ -5,6 +5,7 @@ using GovernanceBot.Domain.Rendering;
 using GovernanceBot.GitHub;
 using GovernanceBot.Processing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Octokit;
 
 namespace GovernanceBot;
 
@@ -51,7 +52,7 @@ public static partial class AuditCommand
         var issue = new IssueRef(new RepoRef(0, m.Groups[1].Value, m.Groups[2].Value), number);
         var options = new GitHubOptions { ApiUrl = api.ToString() };
         using var connections = GitHubConnections.ForPlainToken(options, token, time, NullLoggerFactory.Instance, network);
-        var github = new GitHubAdapter(connections, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<GitHubAdapter>.Instance);
+        var github = new OctokitGitHub(connections, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<OctokitGitHub>.Instance);
         var reader = new Reconciler(github, time, NullLogger<Reconciler>.Instance);
 
         (IssueFacts Facts, bool BotFound)? read;
@@ -59,14 +60,14 @@ public static partial class AuditCommand
         {
             read = await reader.ReadFactsAsync(issue, comments => FindBot(comments, bot), cancellationToken);
         }
-        catch (GitHubApiException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
+        catch (AuthorizationException)
         {
             await stderr.WriteAsync(token is null ? Texts.AuditNeedsToken(issue.ToString()) : Texts.AuditUnauthorized(issue.ToString()));
             return 2;
         }
-        catch (Exception e) when (e is GitHubApiException or HttpRequestException or InvalidOperationException or TimeoutException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is ApiException or HttpRequestException or InvalidOperationException or TimeoutException)
         {
-            await stderr.WriteAsync(e is GitHubApiException { StatusCode: HttpStatusCode.NotFound } ? Texts.AuditNotFound(issue.ToString()) : Texts.AuditUnreadable(issue.ToString(), e.Message));
+            await stderr.WriteAsync(e is ApiException { StatusCode: HttpStatusCode.NotFound } ? Texts.AuditNotFound(issue.ToString()) : Texts.AuditUnreadable(issue.ToString(), e.Message));
             return 2;
         }
 

@@ -1,3 +1,5 @@
+using Octokit;
+
 namespace GovernanceBot.GitHub;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class GitHubRefusal
 {
     /// <summary>The status code when <paramref name="exception"/> is a refusal for good; otherwise null.</summary>
     public static int? StatusOf(Exception exception) =>
-        exception is GitHubApiException { StatusCode: var status } && (int)status is >= 400 and < 500 and not (401 or 403 or 429)
+        exception is ApiException { StatusCode: var status } && (int)status is >= 400 and < 500 and not (401 or 403 or 429)
             ? (int)status
             : null;
 
@@ -19,5 +21,7 @@ public static class GitHubRefusal
     /// requests has neither until an owner accepts them, and asking again changes nothing.
     /// </summary>
     public static bool IsMissingPermission(Exception exception) =>
-        exception is GitHubApiException { StatusCode: System.Net.HttpStatusCode.Forbidden, IsRateLimit: false };
+        exception is ForbiddenException forbidden
+        && forbidden is not RateLimitExceededException and not SecondaryRateLimitExceededException
+        && !(forbidden.HttpResponse?.Body is string body && body.Contains("rate limit", StringComparison.OrdinalIgnoreCase));
 }

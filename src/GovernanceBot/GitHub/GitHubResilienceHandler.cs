@@ -7,11 +7,11 @@ using Polly.Timeout;
 namespace GovernanceBot.GitHub;
 
 /// <summary>
-/// Sits under the REST client on the one shared handler chain, as Microsoft.Extensions.Http.Resilience pipelines: retries for
+/// Sits under Octokit on the one shared handler chain, as Microsoft.Extensions.Http.Resilience pipelines: retries for
 /// the requests that are safe to repeat (<see cref="GitHubRetryPolicy.IsIdempotent"/>), then per attempt the write pace
 /// (<see cref="WritePaceHandler"/>), then the attempt timeout. The pace is waited before the attempt's timeout starts:
 /// a wait for the pace is not a slow GitHub. Comment POSTs are never repeated here;
-/// <see cref="GitHubAdapter.PostCommentAsync"/> checks whether the comment landed first.
+/// <see cref="OctokitGitHub.PostCommentAsync"/> checks whether the comment landed first.
 /// </summary>
 /// <remarks>
 /// Waits between attempts use the injected <see cref="TimeProvider"/>, so tests run them on a fake clock. The attempt
@@ -51,6 +51,13 @@ internal sealed class GitHubResilienceHandler(Func<HttpRequestMessage, Resilienc
 #pragma warning restore CA2000
     }
 
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Octokit's high-level calls take no CancellationToken; the caller's token travels here in GitHubCallContext.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, GitHubCallContext.Cancellation);
+        return await base.SendAsync(request, linked.Token);
+    }
+
     private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, GitHubResilienceOptions options, TimeProvider time, ILogger logger)
     {
         RetryReason? reason;
@@ -71,7 +78,7 @@ internal sealed class GitHubResilienceHandler(Func<HttpRequestMessage, Resilienc
             string? body = null;
             if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
             {
-                // Only the message tells a secondary rate limit from a permission problem; buffer it so the REST client can still read it.
+                // Only the message tells a secondary rate limit from a permission problem; buffer it so Octokit can still read it.
                 await response.Content.LoadIntoBufferAsync(args.Context.CancellationToken);
                 body = await response.Content.ReadAsStringAsync(args.Context.CancellationToken);
             }
@@ -107,4 +114,28 @@ internal sealed class GitHubResilienceHandler(Func<HttpRequestMessage, Resilienc
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
+
+/// <summary>Carries the caller's <see cref="CancellationToken"/> through Octokit calls that do not accept one.</summary>
+internal static class GitHubCallContext
+{
+    private static readonly AsyncLocal<CancellationToken> Current = new();
+
+    public static CancellationToken Cancellation => Current.Value;
+
+    /// <summary>Runs <paramref name="call"/> with <paramref name="cancellationToken"/> as the ambient token.</summary>
+    /// <remarks>The value set here belongs to this async method's execution context and does not leak back to the caller.</remarks>
+    public static async Task<T> RunAsync<T>(CancellationToken cancellationToken, Func<Task<T>> call)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Current.Value = cancellationToken;
+        return await call();
+    }
+
+    public static async Task RunAsync(CancellationToken cancellationToken, Func<Task> call)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Current.Value = cancellationToken;
+        await call();
+    }
 }

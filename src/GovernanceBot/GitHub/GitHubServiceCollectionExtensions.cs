@@ -6,7 +6,7 @@ namespace GovernanceBot.GitHub;
 public static class GitHubServiceCollectionExtensions
 {
     /// <summary>
-    /// The real GitHub: options from the <c>GitHub</c> section (validated at start-up), the App's REST client over
+    /// The real GitHub: options from the <c>GitHub</c> section (validated at start-up), the App's Octokit clients over
     /// one resilient handler chain, <see cref="IGitHub"/> and <see cref="IGitHubInstallations"/>.
     /// </summary>
     public static IServiceCollection AddGitHubApp(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +19,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<GitHubConnections>();
         services.TryAddSingleton(sp => sp.GetRequiredService<GitHubConnections>().Budget);
         services.TryAddSingleton<IInstallationTokens>(sp => sp.GetRequiredService<GitHubConnections>().Tokens);
-        services.TryAddSingleton<IGitHub, GitHubAdapter>();
+        services.TryAddSingleton<IGitHub, OctokitGitHub>();
         services.TryAddSingleton<IGitHubInstallations, GitHubInstallations>();
         return services;
     }

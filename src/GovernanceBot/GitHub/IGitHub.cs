@@ -4,7 +4,7 @@ namespace GovernanceBot.GitHub;
 
 /// <summary>
 /// The one seam between the bot and GitHub, shaped by what the bot needs (not by the REST API).
-/// Implemented over GitHub's REST API for real GitHub and in memory for <c>simulate</c> and fast tests.
+/// Implemented over Octokit for real GitHub and in memory for <c>simulate</c> and fast tests.
 /// </summary>
 public interface IGitHub
 {

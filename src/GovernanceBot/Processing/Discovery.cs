@@ -99,7 +99,7 @@ public sealed partial class Discovery(
         {
             return await github.SearchOpenProcessesAsync(installation, Labels, cancellationToken);
         }
-        catch (GitHubApiException e) when (CannotSearch(e) && !cancellationToken.IsCancellationRequested)
+        catch (Octokit.ApiException e) when (CannotSearch(e) && !cancellationToken.IsCancellationRequested)
         {
             LogSearchRefused(installation.Id, installation.Account, (int)e.StatusCode);
             return await ListAsync(installation, cancellationToken);
@@ -110,8 +110,9 @@ public sealed partial class Discovery(
     /// GitHub will not search for this installation (422, 403) — but a 403 for a rate limit says "later", not "never":
     /// listing every repository instead would spend far more of the same limits.
     /// </summary>
-    private static bool CannotSearch(GitHubApiException e) =>
-        e.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Forbidden && !e.IsRateLimit;
+    private static bool CannotSearch(Octokit.ApiException e) =>
+        e.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Forbidden
+        && e is not (Octokit.RateLimitExceededException or Octokit.SecondaryRateLimitExceededException or Octokit.AbuseException);
 
     /// <summary>The fallback: each of the installation's (cached) repositories listed by label.</summary>
     private async Task<IReadOnlyList<IssueRef>> ListAsync(InstallationRef installation, CancellationToken cancellationToken)
@@ -137,7 +138,7 @@ public sealed partial class Discovery(
     }
 
     /// <summary>What went wrong, in a few words: GitHub's status code when it answered, else the exception's type.</summary>
-    internal static string Reason(Exception e) => e is GitHubApiException api
+    internal static string Reason(Exception e) => e is Octokit.ApiException api
         ? $"GitHub answered {(int)api.StatusCode}"
         : e.GetType().Name;
 

@@ -29,7 +29,7 @@ internal sealed class AdapterUnderTest : IDisposable
         };
         resilience?.Invoke(Options.Resilience);
         connections = new GitHubConnections(Options, clock, NullLoggerFactory.Instance, network ?? new SocketsHttpHandler());
-        GitHub = new GitHubAdapter(connections, Microsoft.Extensions.Options.Options.Create(Options), clock, NullLogger<GitHubAdapter>.Instance);
+        GitHub = new OctokitGitHub(connections, Microsoft.Extensions.Options.Options.Create(Options), clock, NullLogger<OctokitGitHub>.Instance);
         Installations = new GitHubInstallations(connections);
     }
 

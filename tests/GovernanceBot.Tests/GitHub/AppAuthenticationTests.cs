@@ -103,7 +103,7 @@ public sealed class AppAuthenticationTests
         settings["GitHub:ApiUrl"] = "https://ghe.example.org/api/v3";
         using var services = Register(settings);
 
-        Assert.IsType<GitHubAdapter>(services.GetRequiredService<IGitHub>());
+        Assert.IsType<OctokitGitHub>(services.GetRequiredService<IGitHub>());
         Assert.IsType<GitHubInstallations>(services.GetRequiredService<IGitHubInstallations>()); // GetRequiredService never returns null: the type is the claim
         Assert.Equal(new Uri("https://ghe.example.org/api/v3/"), services.GetRequiredService<IOptions<GitHubOptions>>().Value.ApiBaseUri);
         Assert.Equal(new Uri("https://ghe.example.org/api/v3/repos/o/r"), new Uri(services.GetRequiredService<IOptions<GitHubOptions>>().Value.ApiBaseUri, "repos/o/r"));

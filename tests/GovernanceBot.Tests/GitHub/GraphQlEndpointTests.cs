@@ -10,5 +10,5 @@ public sealed class GraphQlEndpointTests
     [InlineData("https://github.example.com/api/v3/", "https://github.example.com/api/graphql")]
     [InlineData("http://127.0.0.1:8080/", "http://127.0.0.1:8080/graphql")]
     public void The_graphql_endpoint_sits_beside_the_rest_root(string api, string graphql) =>
-        Assert.Equal(new Uri(graphql), GitHubAdapter.GraphQlEndpoint(new Uri(api)));
+        Assert.Equal(new Uri(graphql), OctokitGitHub.GraphQlEndpoint(new Uri(api)));
 }

@@ -7,7 +7,7 @@ namespace GovernanceBot.Tests.GitHub;
 
 /// <summary>Every <see cref="IGitHub"/> call, through Prism: the results are right and every request is one GitHub's REST description accepts.</summary>
 [Collection(GitHubBehindPrismCollection.Name)]
-public sealed class GitHubAdapterTests : IDisposable
+public sealed class OctokitGitHubTests : IDisposable
 {
     private const string Repo = "octo-org/rfcs";
     private static readonly RepoRef RepoRef = new(7, "octo-org", "rfcs");
@@ -18,7 +18,7 @@ public sealed class GitHubAdapterTests : IDisposable
     private readonly FakeTimeProvider clock = new(Start);
     private readonly AdapterUnderTest adapter;
 
-    public GitHubAdapterTests(GitHubBehindPrism wire)
+    public OctokitGitHubTests(GitHubBehindPrism wire)
     {
         this.wire = wire;
         github = wire.Fresh(clock).GivenApp("governance-bot").GivenInstallation(7, Repo);
@@ -236,7 +236,7 @@ public sealed class GitHubAdapterTests : IDisposable
     public void A_user_account_is_searched_with_the_user_qualifier_and_the_labels_are_ored_in_one_qualifier() =>
         Assert.Equal(
             "is:open user:dana label:\"rfc\",\"governance/voting\"",
-            GitHubAdapter.SearchQuery(new InstallationRef(9, "dana", IsUser: true), ["rfc", "governance/voting"]));
+            OctokitGitHub.SearchQuery(new InstallationRef(9, "dana", IsUser: true), ["rfc", "governance/voting"]));
 
     [Fact]
     public async Task Installations_and_their_repositories_are_listed()

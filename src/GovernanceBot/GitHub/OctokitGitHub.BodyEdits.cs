@@ -9,7 +9,7 @@ namespace GovernanceBot.GitHub;
 /// give. Asked only when the body read over REST differs from the one it was last asked for (so a new vote, a label or a
 /// title edit costs nothing), and then inside the comments' edit query when that one runs in the same reconcile.
 /// </summary>
-internal sealed partial class GitHubAdapter
+internal sealed partial class OctokitGitHub
 {
     /// <summary>The issue's node id and a digest of its body, as the last <see cref="GetIssueAsync"/> read them.</summary>
     private readonly ConcurrentDictionary<IssueRef, IssueBody> _bodies = new();

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GovernanceBot.Domain.Lifecycle;
+using Octokit;
 
 namespace GovernanceBot.GitHub;
 
@@ -9,7 +11,7 @@ namespace GovernanceBot.GitHub;
 /// Who edited each comment, from GitHub's GraphQL API (the REST API does not say): one query per issue for the comments
 /// edited since they were last read, over the same connection, token and resilience handler as every REST call.
 /// </summary>
-internal sealed partial class GitHubAdapter
+internal sealed partial class OctokitGitHub
 {
     /// <summary>GitHub's limit on the ids of one <c>nodes</c> field, and the revisions read per comment.</summary>
     internal const int GraphQlPage = 100;
@@ -28,6 +30,8 @@ internal sealed partial class GitHubAdapter
         "issue: nodes(ids: $issue) { ... on Issue { id lastEditedAt } ... on PullRequest { id lastEditedAt } } }";
 
     private const int CacheLimit = 10_000;
+
+    private static readonly JsonSerializerOptions GraphQlJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Node ids of the comments read over REST, by database id.</summary>
     private readonly ConcurrentDictionary<long, string> _nodeIds = new();
@@ -99,8 +103,12 @@ internal sealed partial class GitHubAdapter
 
     private async Task<EditsData> QueryAsync(IssueRef issue, Dictionary<string, string[]> variables, CancellationToken cancellationToken)
     {
-        var request = GitHubRest.Json(new GraphQlRequest(EditsQuery, variables), GraphQlJson.Default.GraphQlRequest);
-        var answer = await Rest.SendAsync(Credential(issue.Repo), HttpMethod.Post, _graphQlUri.AbsoluteUri, request, GraphQlJson.Default.GraphQlAnswer, cancellationToken);
+        var request = new StringContent(JsonSerializer.Serialize(new { query = EditsQuery, variables }, GraphQlJson), Encoding.UTF8, JsonMediaType);
+        var api = Api(issue.Repo);
+        var response = await GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Connection.Post<object>(_graphQlUri, request, Accept, JsonMediaType, (IDictionary<string, string>?)null, cancellationToken));
+        var answer = JsonSerializer.Deserialize<GraphQlAnswer>(response.HttpResponse.Body as string ?? "", GraphQlJson);
 
         // No data at all (a malformed query, an outage): fail this reconcile, which is retried, rather than guess.
         return answer?.Data ?? throw new InvalidOperationException("GitHub's GraphQL API answered without data: " + string.Join("; ", answer?.Errors?.Select(e => e.Message) ?? []));
@@ -130,7 +138,7 @@ internal sealed partial class GitHubAdapter
         if (updatedAt is { } at && me is not null) _edits[commentId] = (at, new CommentEdits(me, at, [], Complete: false));
     }
 
-    private void RememberNodeIds(IEnumerable<GitHubComment> comments)
+    private void RememberNodeIds(IEnumerable<IssueComment> comments)
     {
         foreach (var c in comments)
         {
@@ -138,25 +146,17 @@ internal sealed partial class GitHubAdapter
         }
     }
 
-    internal sealed record GraphQlRequest(string Query, Dictionary<string, string[]> Variables);
+    private sealed record GraphQlAnswer(EditsData? Data, List<GraphQlError>? Errors);
 
-    internal sealed record GraphQlAnswer(EditsData? Data, List<GraphQlError>? Errors);
+    private sealed record GraphQlError(string? Message);
 
-    internal sealed record GraphQlError(string? Message);
+    private sealed record EditsData(List<CommentNode?>? Comments, List<CommentNode?>? Own, List<CommentNode?>? Issue);
 
-    internal sealed record EditsData(List<CommentNode?>? Comments, List<CommentNode?>? Own, List<CommentNode?>? Issue);
+    private sealed record CommentNode(string? Id, DateTimeOffset? LastEditedAt, ActorNode? Editor, EditConnection? UserContentEdits);
 
-    internal sealed record CommentNode(string? Id, DateTimeOffset? LastEditedAt, ActorNode? Editor, EditConnection? UserContentEdits);
+    private sealed record ActorNode([property: JsonPropertyName("__typename")] string? Typename, string? Login);
 
-    internal sealed record ActorNode([property: JsonPropertyName("__typename")] string? Typename, string? Login);
+    private sealed record EditConnection(int TotalCount, List<EditNode?>? Nodes);
 
-    internal sealed record EditConnection(int TotalCount, List<EditNode?>? Nodes);
-
-    internal sealed record EditNode(DateTimeOffset EditedAt, DateTimeOffset? DeletedAt, string? Diff, ActorNode? Editor);
+    private sealed record EditNode(DateTimeOffset EditedAt, DateTimeOffset? DeletedAt, string? Diff, ActorNode? Editor);
 }
-
-/// <summary>The edit query and its answer, in GraphQL's camelCase.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(GitHubAdapter.GraphQlRequest))]
-[JsonSerializable(typeof(GitHubAdapter.GraphQlAnswer))]
-internal sealed partial class GraphQlJson : JsonSerializerContext;

@@ -1,7 +1,9 @@
+using Octokit;
+
 namespace GovernanceBot.GitHub;
 
 /// <summary>Discovery: one issue search per installation, whatever the number of its repositories.</summary>
-internal sealed partial class GitHubAdapter
+internal sealed partial class OctokitGitHub
 {
     private const int SearchPageSize = 100;
 
@@ -14,21 +16,25 @@ internal sealed partial class GitHubAdapter
     public async Task<IReadOnlyList<IssueRef>> SearchOpenProcessesAsync(InstallationRef installation, IReadOnlyCollection<string> labels, CancellationToken cancellationToken)
     {
         if (labels.Count == 0) return [];
-        var credential = _connections.ForInstallation(installation.Id);
+        var api = new ApiConnection(_connections.ForInstallation(installation.Id).Connection);
         var query = SearchQuery(installation, labels);
         var found = new List<IssueRef>();
         for (var page = 1; ; page++)
         {
-            var path = $"search/issues?q={Uri.EscapeDataString(query)}&per_page={SearchPageSize}&page={page}";
-            var result = await Rest.GetAsync(credential, path, Json.GitHubSearchResult, cancellationToken);
-            var items = result.Items ?? [];
-            foreach (var item in items)
+            var parameters = new Dictionary<string, string>
+            {
+                ["q"] = query,
+                ["per_page"] = SearchPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            var result = await GitHubCallContext.RunAsync(cancellationToken, () => api.Get<SearchIssuesResult>(Relative("search/issues"), parameters));
+            foreach (var item in result.Items)
             {
                 if (RepositoryOf(item.Url) is var (owner, name)) found.Add(new IssueRef(new RepoRef(installation.Id, owner, name), item.Number));
             }
 
             // GitHub serves at most 1,000 results of a search (10 pages of 100).
-            if (items.Count < SearchPageSize || page * SearchPageSize >= Math.Min(result.TotalCount, 1000)) break;
+            if (result.Items.Count < SearchPageSize || page * SearchPageSize >= Math.Min(result.TotalCount, 1000)) break;
         }
 
         return [.. found.Distinct()];

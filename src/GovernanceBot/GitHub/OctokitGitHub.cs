@@ -5,7 +5,9 @@ using GovernanceBot.Domain.Lifecycle;
 using GovernanceBot.Domain.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Octokit;
 using Polly.Timeout;
+using IssueEvent = GovernanceBot.Domain.Lifecycle.IssueEvent;
 
 namespace GovernanceBot.GitHub;
 
@@ -14,21 +16,30 @@ namespace GovernanceBot.GitHub;
 /// <see cref="RepoRef.InstallationId"/>, so one instance serves all installations.
 /// </summary>
 /// <remarks>
-/// Each call is one or a few requests of <see cref="GitHubRest"/>, its answer read into the few fields the bot uses
-/// (<see cref="GitHubJson"/>). Names in paths are escaped, so a label such as <c>governance/voting</c> stays one segment.
+/// Reads use Octokit's clients. Writes go through Octokit's <see cref="IApiConnection"/> with explicit JSON bodies,
+/// because Octokit's own calls send them as <c>application/x-www-form-urlencoded</c>, send labels as a bare array,
+/// and do not escape a <c>/</c> in a label name.
+/// <para>
+/// Every call runs inside <see cref="GitHubCallContext.RunAsync{T}"/>, which sets the caller's
+/// <see cref="CancellationToken"/> as an ambient (<see cref="AsyncLocal{T}"/>) value for the HTTP handlers below Octokit.
+/// Octokit's high-level API (its clients and <see cref="IApiConnection"/>) takes no <see cref="CancellationToken"/>, so
+/// there is no other way to carry it past Octokit; everything else in the bot travels as arguments and return values.
+/// </para>
 /// </remarks>
-internal sealed partial class GitHubAdapter : IGitHub
+internal sealed partial class OctokitGitHub : IGitHub
 {
-    private static readonly GitHubJson Json = GitHubJson.Default;
+    private const string Accept = "application/vnd.github+json";
+    private const string JsonMediaType = "application/json";
+    private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
     private readonly GitHubConnections _connections;
     private readonly GitHubResilienceOptions _resilience;
     private readonly TimeProvider _time;
-    private readonly ILogger<GitHubAdapter> _logger;
+    private readonly ILogger<OctokitGitHub> _logger;
     private readonly KnownLabels _knownLabels;
     private string? _botLogin;
 
-    public GitHubAdapter(GitHubConnections connections, IOptions<GitHubOptions> options, TimeProvider time, ILogger<GitHubAdapter> logger)
+    public OctokitGitHub(GitHubConnections connections, IOptions<GitHubOptions> options, TimeProvider time, ILogger<OctokitGitHub> logger)
     {
         _connections = connections;
         _resilience = options.Value.Resilience;
@@ -45,41 +56,43 @@ internal sealed partial class GitHubAdapter : IGitHub
             return known;
         }
 
-        var app = await Rest.GetAsync(_connections.App, "app", Json.GitHubApp, cancellationToken);
+        var app = await GitHubCallContext.RunAsync(cancellationToken, () => _connections.App.GitHubApps.GetCurrent());
         return _botLogin = app.Slug + "[bot]";
     }
 
     public async Task<string?> GetFileAsync(RepoRef repo, string path, CancellationToken cancellationToken)
     {
-        System.Text.Json.JsonElement content;
+        var client = _connections.ForInstallation(repo.InstallationId);
+        IReadOnlyList<RepositoryContent> contents;
         try
         {
-            content = await Rest.GetAsync(Credential(repo), $"{RepoPath(repo)}/contents/{EscapePath(path)}", Json.JsonElement, cancellationToken);
+            contents = await GitHubCallContext.RunAsync(cancellationToken, () => client.Repository.Content.GetAllContents(repo.Owner, repo.Name, path));
         }
-        catch (GitHubApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (NotFoundException)
         {
             return null;
         }
 
-        // A directory (a list of entries), a symlink or a submodule at that path is not the file asked for.
-        if (content.ValueKind != JsonValueKind.Object
-            || !content.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("file")
-            || !content.TryGetProperty("content", out var encoded) || encoded.ValueKind != JsonValueKind.String)
+        // A directory (several entries), a symlink or a submodule at that path is not the file asked for.
+        if (contents is not [{ } file] || file.Type.StringValue != "file" || file.EncodedContent is null)
         {
             return null;
         }
 
-        return Encoding.UTF8.GetString(Convert.FromBase64String(encoded.GetString()!));
+        return Encoding.UTF8.GetString(Convert.FromBase64String(file.EncodedContent));
     }
 
     public async Task<IReadOnlyList<string>?> GetTeamMembersAsync(RepoRef repo, string org, string teamSlug, CancellationToken cancellationToken)
     {
+        var api = Api(repo);
         try
         {
-            var members = await Rest.GetAllAsync(Credential(repo), $"orgs/{Escape(org)}/teams/{Escape(teamSlug)}/members", Json.ListGitHubAccount, cancellationToken);
-            return [.. members.Select(m => m.Login ?? "ghost")];
+            var members = await GitHubCallContext.RunAsync(
+                cancellationToken,
+                () => api.GetAll<User>(Relative($"orgs/{Escape(org)}/teams/{Escape(teamSlug)}/members"), AllPages));
+            return members.Select(m => m.Login).ToList();
         }
-        catch (GitHubApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (NotFoundException)
         {
             return null;
         }
@@ -87,12 +100,13 @@ internal sealed partial class GitHubAdapter : IGitHub
 
     public async Task<IssueSnapshot?> GetIssueAsync(IssueRef issue, CancellationToken cancellationToken)
     {
-        GitHubIssue found;
+        var client = _connections.ForInstallation(issue.Repo.InstallationId);
+        Issue found;
         try
         {
-            found = await Rest.GetAsync(Credential(issue.Repo), IssuePath(issue), Json.GitHubIssue, cancellationToken);
+            found = await GitHubCallContext.RunAsync(cancellationToken, () => client.Issue.Get(issue.Repo.Owner, issue.Repo.Name, issue.Number));
         }
-        catch (GitHubApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        catch (Exception e) when (e is NotFoundException || (e is ApiException { StatusCode: HttpStatusCode.Gone }))
         {
             // Deleted, transferred, or the repository's issues were switched off.
             return null;
@@ -103,22 +117,26 @@ internal sealed partial class GitHubAdapter : IGitHub
         // The issues API also answers for pull requests: the same process runs on both.
         return new IssueSnapshot(
             found.Number,
-            found.Title ?? "",
+            found.Title,
             found.User?.Login ?? "ghost",
-            found.State == "open",
-            [.. (found.Labels ?? []).Select(l => l.Name ?? "")],
+            found.State.StringValue == "open",
+            found.Labels.Select(l => l.Name).ToList(),
             IsPullRequest: found.PullRequest is not null,
             IsLocked: found.Locked);
     }
 
     public async Task<IReadOnlyList<IssueEvent>> GetIssueEventsAsync(IssueRef issue, CancellationToken cancellationToken)
     {
-        var events = await Rest.GetAllAsync(Credential(issue.Repo), IssuePath(issue) + "/events", Json.ListGitHubIssueEvent, cancellationToken);
+        var client = _connections.ForInstallation(issue.Repo.InstallationId);
+        var events = await GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => client.Issue.Events.GetAllForIssue(issue.Repo.Owner, issue.Repo.Name, issue.Number, AllPages));
 
         var facts = new List<IssueEvent>();
         foreach (var e in events)
         {
-            IssueEventKind? kind = e.Event switch
+            // StringValue, not Value: GitHub adds event kinds faster than Octokit's enum does.
+            IssueEventKind? kind = e.Event.StringValue switch
             {
                 "labeled" => IssueEventKind.Labeled,
                 "unlabeled" => IssueEventKind.Unlabeled,
@@ -133,25 +151,29 @@ internal sealed partial class GitHubAdapter : IGitHub
             }
         }
 
-        return [.. facts.OrderBy(f => f.At).ThenBy(f => f.Id)];
+        return facts.OrderBy(f => f.At).ThenBy(f => f.Id).ToList();
     }
 
     public async Task<IReadOnlyList<CommentFact>> GetCommentsAsync(IssueRef issue, CancellationToken cancellationToken)
     {
-        var comments = await Rest.GetAllAsync(Credential(issue.Repo), IssuePath(issue) + "/comments", Json.ListGitHubComment, cancellationToken);
+        var client = _connections.ForInstallation(issue.Repo.InstallationId);
+        var comments = await GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => client.Issue.Comment.GetAllForIssue(issue.Repo.Owner, issue.Repo.Name, issue.Number, AllPages));
         RememberNodeIds(comments);
 
-        return [.. comments
+        return comments
             .Select(c => new CommentFact(
                 c.Id,
                 c.User?.Login ?? "ghost",
-                c.User?.Type == "Bot",
+                c.User?.Type == AccountType.Bot,
                 c.Body ?? "",
                 c.CreatedAt,
                 c.UpdatedAt ?? c.CreatedAt,
-                c.HtmlUrl ?? ""))
+                c.HtmlUrl))
             .OrderBy(c => c.CreatedAt)
-            .ThenBy(c => c.Id)];
+            .ThenBy(c => c.Id)
+            .ToList();
     }
 
     /// <remarks>
@@ -197,39 +219,61 @@ internal sealed partial class GitHubAdapter : IGitHub
 
     public async Task EditCommentAsync(RepoRef repo, long commentId, string body, CancellationToken cancellationToken)
     {
-        var edited = await Rest.SendAsync(Credential(repo), HttpMethod.Patch, $"{RepoPath(repo)}/issues/comments/{commentId}", Body(new CommentBody(body), Json.CommentBody), Json.GitHubComment, cancellationToken);
-        RememberOwnEdit(commentId, edited.UpdatedAt, edited.User?.Login);
+        var api = Api(repo);
+        var edited = await GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Patch<IssueComment>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}"), Json(new { body }), Accept));
+        RememberOwnEdit(commentId, edited?.UpdatedAt, edited?.User?.Login);
     }
 
     public async Task DeleteCommentAsync(RepoRef repo, long commentId, CancellationToken cancellationToken)
     {
+        var api = Api(repo);
         try
         {
-            await Rest.SendAsync(Credential(repo), HttpMethod.Delete, $"{RepoPath(repo)}/issues/comments/{commentId}", body: null, cancellationToken);
+            await GitHubCallContext.RunAsync(
+                cancellationToken,
+                () => api.Delete(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}")));
         }
-        catch (GitHubApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (NotFoundException)
         {
             // Already gone: the state we wanted.
         }
     }
 
-    public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken) =>
-        Rest.SendAsync(Credential(issue.Repo), HttpMethod.Post, IssuePath(issue) + "/labels", Body(new LabelsBody([label]), Json.LabelsBody), cancellationToken);
+    public Task AddLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken)
+    {
+        var api = Api(issue.Repo);
+        return GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Post<IReadOnlyList<Label>>(IssuePath(issue, "labels"), Json(new { labels = new[] { label } }), Accept, JsonMediaType, cancellationToken));
+    }
 
-    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Rest.SendAsync(Credential(issue.Repo), HttpMethod.Put, IssuePath(issue) + "/lock", Body(new LockBody("resolved"), Json.LockBody), cancellationToken);
+    public Task LockIssueAsync(IssueRef issue, CancellationToken cancellationToken)
+    {
+        var api = Api(issue.Repo);
+        return GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Connection.Put<object>(IssuePath(issue, "lock"), Json(new { lock_reason = "resolved" }), null, Accept));
+    }
 
-    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken) =>
-        Rest.SendAsync(Credential(issue.Repo), HttpMethod.Patch, IssuePath(issue), Body(new StateBody("closed", "completed"), Json.StateBody), cancellationToken);
+    public Task CloseIssueAsync(IssueRef issue, CancellationToken cancellationToken)
+    {
+        var api = Api(issue.Repo);
+        return GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Patch<Issue>(Relative($"repos/{Escape(issue.Repo.Owner)}/{Escape(issue.Repo.Name)}/issues/{issue.Number}"), Json(new { state = "closed", state_reason = "completed" }), Accept));
+    }
 
     public async Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken)
     {
+        var api = Api(issue.Repo);
         try
         {
             // Label names may contain '/', e.g. governance/voting: escaped, it stays one path segment.
-            await Rest.SendAsync(Credential(issue.Repo), HttpMethod.Delete, IssuePath(issue) + "/labels/" + Escape(label), body: null, cancellationToken);
+            await GitHubCallContext.RunAsync(cancellationToken, () => api.Delete(IssuePath(issue, "labels/" + Escape(label))));
         }
-        catch (GitHubApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (NotFoundException)
         {
             // Already gone: the state we wanted.
         }
@@ -244,21 +288,26 @@ internal sealed partial class GitHubAdapter : IGitHub
 
     private async Task LookUpOrCreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken)
     {
+        var api = Api(repo);
+        var labels = Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/labels");
         try
         {
-            await Rest.GetAsync(Credential(repo), $"{RepoPath(repo)}/labels/{Escape(label.Name)}", Json.JsonElement, cancellationToken);
+            await GitHubCallContext.RunAsync(cancellationToken, () => api.Get<Label>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/labels/{Escape(label.Name)}")));
             return;
         }
-        catch (GitHubApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (NotFoundException)
         {
             GitHubLog.LabelMissing(_logger, repo.ToString(), label.Name);
         }
 
+        var body = Json(new { name = label.Name, color = label.Color.TrimStart('#'), description = label.Description });
         try
         {
-            await Rest.SendAsync(Credential(repo), HttpMethod.Post, $"{RepoPath(repo)}/labels", Body(new NewLabelBody(label.Name, label.Color.TrimStart('#'), label.Description), Json.NewLabelBody), cancellationToken);
+            await GitHubCallContext.RunAsync(
+                cancellationToken,
+                () => api.Post<Label>(labels, body, Accept, JsonMediaType, cancellationToken));
         }
-        catch (GitHubApiException e) when (e.StatusCode == HttpStatusCode.UnprocessableEntity && e.ErrorCodes.Contains("already_exists"))
+        catch (ApiValidationException e) when (e.ApiError?.Errors?.Any(x => x.Code == "already_exists") ?? false)
         {
             GitHubLog.LabelExists(_logger, repo.ToString(), label.Name);
         }
@@ -266,15 +315,22 @@ internal sealed partial class GitHubAdapter : IGitHub
 
     public async Task<IReadOnlyList<int>> ListOpenIssuesWithLabelAsync(RepoRef repo, string label, CancellationToken cancellationToken)
     {
-        var issues = await Rest.GetAllAsync(Credential(repo), $"{RepoPath(repo)}/issues?state=open&labels={Escape(label)}", Json.ListGitHubIssue, cancellationToken);
+        var api = Api(repo);
+        var query = new Dictionary<string, string> { ["state"] = "open", ["labels"] = label };
+        var issues = await GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.GetAll<Issue>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues"), query, AllPages));
 
         // Pull requests are issues to this endpoint too, and carry processes as issues do.
-        return [.. issues.Select(i => i.Number).Order()];
+        return issues.Select(i => i.Number).Order().ToList();
     }
 
     private async Task<long> PostCommentOnceAsync(IssueRef issue, string body, CancellationToken cancellationToken)
     {
-        var created = await Rest.SendAsync(Credential(issue.Repo), HttpMethod.Post, IssuePath(issue) + "/comments", Body(new CommentBody(body), Json.CommentBody), Json.GitHubCreated, cancellationToken);
+        var api = Api(issue.Repo);
+        var created = await GitHubCallContext.RunAsync(
+            cancellationToken,
+            () => api.Post<IssueComment>(IssuePath(issue, "comments"), Json(new { body }), Accept, JsonMediaType, cancellationToken));
         return created.Id;
     }
 
@@ -295,27 +351,27 @@ internal sealed partial class GitHubAdapter : IGitHub
         {
             case TimeoutRejectedException or HttpRequestException or OperationCanceledException:
                 return GitHubRetryPolicy.Backoff(attempt, _resilience);
-            case GitHubApiException api:
-                return GitHubRetryPolicy.Classify(api.StatusCode, api.Header, api.Body) is { } reason
-                    ? GitHubRetryPolicy.Delay(reason, api.Header, _time.GetUtcNow(), attempt, _resilience)
+            case ApiException api:
+                var headers = api.HttpResponse?.Headers;
+                string? Header(string name) =>
+                    headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+                return GitHubRetryPolicy.Classify(api.StatusCode, Header, api.HttpResponse?.Body as string) is { } reason
+                    ? GitHubRetryPolicy.Delay(reason, Header, _time.GetUtcNow(), attempt, _resilience)
                     : null;
             default:
                 return null;
         }
     }
 
-    private GitHubRest Rest => _connections.Rest;
+    private ApiConnection Api(RepoRef repo) => new(_connections.ForInstallation(repo.InstallationId).Connection);
 
-    private GitHubCredential Credential(RepoRef repo) => _connections.ForInstallation(repo.InstallationId);
+    private static Uri IssuePath(IssueRef issue, string rest) =>
+        Relative($"repos/{Escape(issue.Repo.Owner)}/{Escape(issue.Repo.Name)}/issues/{issue.Number}/{rest}");
 
-    private static string IssuePath(IssueRef issue) => $"{RepoPath(issue.Repo)}/issues/{issue.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-
-    private static string RepoPath(RepoRef repo) => $"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}";
+    private static Uri Relative(string path) => new(path, UriKind.Relative);
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
-    /// <summary>A file path: each segment escaped, the slashes kept.</summary>
-    private static string EscapePath(string path) => string.Join('/', path.Split('/').Select(Escape));
-
-    private static byte[] Body<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => GitHubRest.Json(value, type);
+    /// <summary>A JSON body Octokit sends as it is, with the media type GitHub's schema declares.</summary>
+    private static StringContent Json<T>(T value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, JsonMediaType);
 }
