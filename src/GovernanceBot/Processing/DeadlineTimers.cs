@@ -46,6 +46,15 @@ public sealed class DeadlineTimers(ReconcileQueue queue, TimeProvider time) : ID
         });
     }
 
+    /// <summary>
+    /// The issue is no longer the bot's (its installation or repository is gone): no timer, and no deadline remembered for it.
+    /// </summary>
+    public void Cancel(IssueRef issue)
+    {
+        Schedule(issue, null, ReconcilePriority.Sweep);
+        _deadlines.TryRemove(issue, out _);
+    }
+
     private void Fire(IssueRef issue, DateTimeOffset at, ReconcilePriority priority)
     {
         if (_timers.TryGetValue(issue, out var entry) && entry.At == at && _timers.TryRemove(new KeyValuePair<IssueRef, (DateTimeOffset, ITimer)>(issue, entry)))

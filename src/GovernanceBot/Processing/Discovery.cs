@@ -43,14 +43,14 @@ public sealed partial class Discovery(
     public void Forget(long installationId)
     {
         _discoveredAt.TryRemove(installationId, out _);
-        foreach (var issue in index.Of(installationId)) timers.Schedule(issue, null, ReconcilePriority.Sweep);
+        foreach (var issue in index.Of(installationId)) timers.Cancel(issue);
         index.Forget(installationId);
     }
 
     /// <summary>Repositories were removed from the installation: their processes, and their timers, are forgotten.</summary>
     public void ForgetRepositories(long installationId, IReadOnlyCollection<string> fullNames)
     {
-        foreach (var issue in index.Of(installationId).Where(i => fullNames.Contains(i.Repo.ToString(), StringComparer.OrdinalIgnoreCase))) timers.Schedule(issue, null, ReconcilePriority.Sweep);
+        foreach (var issue in index.Of(installationId).Where(i => fullNames.Contains(i.Repo.ToString(), StringComparer.OrdinalIgnoreCase))) timers.Cancel(issue);
         index.ForgetRepositories(installationId, fullNames);
     }
 

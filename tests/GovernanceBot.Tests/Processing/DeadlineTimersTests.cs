@@ -51,4 +51,23 @@ public sealed class DeadlineTimersTests
 
         Assert.Equal(webhook, timers.Urgent(webhook));
     }
+
+    [Fact]
+    public void A_cancelled_issue_has_no_timer_and_no_deadline_left()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var queue = new ReconcileQueue(NullLogger<ReconcileQueue>.Instance);
+        using var timers = new DeadlineTimers(queue, clock);
+        var issue = new IssueRef(Repo, 9);
+        var deadline = Start + TimeSpan.FromHours(1);
+        timers.Schedule(new ReconcileResult(issue, null, [], deadline, null));
+
+        // Its installation was removed: nothing may wake it, nor make a later request for it go as a deadline.
+        timers.Cancel(issue);
+        clock.SetUtcNow(deadline + TimeSpan.FromSeconds(1));
+        var sweep = new ReconcileRequest(issue, null, ReconcilePriority.Sweep);
+
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(sweep, timers.Urgent(sweep));
+    }
 }
