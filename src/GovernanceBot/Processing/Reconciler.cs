@@ -41,7 +41,9 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         var check = GovernanceCheck.For(facts, decision, newStatusUrl);
         await ApplyCheckAsync(issue, check, changes, cancellationToken);
 
-        LogReconciled(issue.Repo.ToString(), issue.Number, decision.Outcome ?? "none", changes.Count, decision.NextDeadline);
+        // A reconcile that changed something at Information; one that found everything as it should be (most deliveries,
+        // every sweep of a quiet process) at Debug, so an organisation-wide installation does not log every comment it sees.
+        LogReconciled(changes.Count > 0 ? LogLevel.Information : LogLevel.Debug, issue.Repo.ToString(), issue.Number, decision.Outcome ?? "none", changes.Count, decision.NextDeadline);
 
         // A replica that yielded to another's claim looks again soon, in case the other one stopped before posting.
         var refresh = yielded ? ReconcileResult.Earliest(time.GetUtcNow() + _replica.RecheckAfterYield, decision.RefreshAt) : decision.RefreshAt;
@@ -228,6 +230,6 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "{Repository}#{IssueNumber}: GitHub refused {Write} with {StatusCode}; skipped, the other writes go on and the next reconcile tries it again")]
     private partial void LogWriteRefused(string repository, int issueNumber, string write, int statusCode);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Reconciled {Repository}#{IssueNumber}: {Outcome}, {ChangeCount} change(s), next deadline {NextDeadline}")]
-    private partial void LogReconciled(string repository, int issueNumber, string outcome, int changeCount, DateTimeOffset? nextDeadline);
+    [LoggerMessage(EventId = 1101, Message = "Reconciled {Repository}#{IssueNumber}: {Outcome}, {ChangeCount} change(s), next deadline {NextDeadline}")]
+    private partial void LogReconciled(LogLevel level, string repository, int issueNumber, string outcome, int changeCount, DateTimeOffset? nextDeadline);
 }

@@ -50,4 +50,27 @@ public sealed class StructuredLoggingTests
         Assert.Equal("\"72d3162e-cc78-11e3-81ab-4c9367dc0958\"", line.Properties["DeliveryId"].ToString());
         Assert.Equal(1101, (int)((ScalarValue)((StructureValue)line.Properties["EventId"]).Properties[0].Value).Value!);
     }
+
+    [Fact]
+    public async Task A_reconcile_that_changes_something_logs_at_information_one_that_changes_nothing_at_debug()
+    {
+        var capture = new Capture();
+        using var serilog = LoggingSetup.Configure(new LoggerConfiguration()).MinimumLevel.Debug().WriteTo.Sink(capture).CreateLogger();
+        using var factory = new SerilogLoggerFactory(serilog);
+        var clock = new VirtualClock(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
+        var github = new InMemoryGitHub(clock);
+        var repo = new RepoRef(77, "acme", "widgets");
+        github.SetFile("acme", "widgets", Reconciler.ConfigPath, "tsc: { members: [alice] }\n");
+        github.CreateIssue(repo, 5, "RFC", "dana");
+        github.AsUserAddLabel(new IssueRef(repo, 5), "rfc", "dana");
+        var reconciler = new Reconciler(github, clock, factory.CreateLogger<Reconciler>());
+
+        await reconciler.ReconcileAsync(new IssueRef(repo, 5), CancellationToken.None); // opens the discussion
+        await reconciler.ReconcileAsync(new IssueRef(repo, 5), CancellationToken.None); // finds it as it should be
+
+        var reconciled = capture.Events.Where(e => e.MessageTemplate.Text.StartsWith("Reconciled", StringComparison.Ordinal)).ToList();
+        Assert.Equal([LogEventLevel.Information, LogEventLevel.Debug], reconciled.Select(e => e.Level));
+        Assert.NotEqual("0", reconciled[0].Properties["ChangeCount"].ToString());
+        Assert.Equal("0", reconciled[1].Properties["ChangeCount"].ToString());
+    }
 }
