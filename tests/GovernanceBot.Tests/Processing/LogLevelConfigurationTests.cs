@@ -86,12 +86,8 @@ public sealed class LogLevelConfigurationTests
         var capture = new Capture();
         using var serilog = LoggingSetup.Configure(new LoggerConfiguration(), configuration).WriteTo.Sink(capture).CreateLogger();
         using var factory = new SerilogLoggerFactory(serilog);
-        var clock = new VirtualClock(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
-        var github = new InMemoryGitHub(clock);
-        var repo = new RepoRef(77, "acme", "widgets");
-        github.SetFile("acme", "widgets", Reconciler.ConfigPath, "tsc: { members: [alice] }\n");
-        github.CreateIssue(repo, 5, "RFC", "dana");
-        github.AsUserAddLabel(new IssueRef(repo, 5), "rfc", "dana");
+        var (clock, github) = OpenedRfc.Create();
+        var repo = OpenedRfc.Repo;
         var queue = new ReconcileQueue(NullLogger<ReconcileQueue>.Instance);
         using var timers = new DeadlineTimers(queue, clock);
         var worker = new ReconcileWorker(queue, new Reconciler(github, clock, factory.CreateLogger<Reconciler>()), timers, clock,
