@@ -116,7 +116,5 @@ internal sealed partial class OctokitGitHub
     /// <summary>The first line of a commit message.</summary>
     internal static string Headline(string? message) => (message ?? "").Split('\n', 2)[0].TrimEnd('\r');
 
-    private static string RepoPath(RepoRef repo) => $"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}";
-
     private static Uri PullPath(IssueRef pullRequest, string rest) => Relative($"{RepoPath(pullRequest.Repo)}/pulls/{pullRequest.Number}{rest}");
 }

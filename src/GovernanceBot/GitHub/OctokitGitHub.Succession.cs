@@ -1,4 +1,3 @@
-using System.Globalization;
 using Octokit;
 
 namespace GovernanceBot.GitHub;
@@ -35,7 +34,7 @@ internal sealed partial class OctokitGitHub
         var query = new Dictionary<string, string> { ["state"] = "all", ["creator"] = creator };
         var issues = await GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.GetAll<Issue>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues"), query, AllPages));
+            () => api.GetAll<Issue>(Relative($"{RepoPath(repo)}/issues"), query, AllPages));
         return [.. issues.Where(i => i.PullRequest is null).Select(i => new IssueSummary(i.Number, i.Title, i.Body ?? "", i.State.Value == ItemState.Open, i.HtmlUrl))];
     }
 
@@ -44,7 +43,7 @@ internal sealed partial class OctokitGitHub
         var api = Api(repo);
         var created = await GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.Post<Issue>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues"), Json(new { title, body, labels }), Accept, JsonMediaType, cancellationToken));
+            () => api.Post<Issue>(Relative($"{RepoPath(repo)}/issues"), Json(new { title, body, labels }), Accept, JsonMediaType, cancellationToken));
         return created.Number;
     }
 
@@ -53,6 +52,6 @@ internal sealed partial class OctokitGitHub
         var api = Api(issue.Repo);
         return GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.Patch<Issue>(Relative($"repos/{Escape(issue.Repo.Owner)}/{Escape(issue.Repo.Name)}/issues/{issue.Number.ToString(CultureInfo.InvariantCulture)}"), Json(new { body }), Accept));
+            () => api.Patch<Issue>(Relative(IssuePath(issue)), Json(new { body }), Accept));
     }
 }

@@ -222,7 +222,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         var api = Api(repo);
         var edited = await GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.Patch<IssueComment>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}"), Json(new { body }), Accept));
+            () => api.Patch<IssueComment>(Relative($"{RepoPath(repo)}/issues/comments/{commentId}"), Json(new { body }), Accept));
         RememberOwnEdit(commentId, edited?.UpdatedAt, edited?.User?.Login);
     }
 
@@ -233,7 +233,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         {
             await GitHubCallContext.RunAsync(
                 cancellationToken,
-                () => api.Delete(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues/comments/{commentId}")));
+                () => api.Delete(Relative($"{RepoPath(repo)}/issues/comments/{commentId}")));
         }
         catch (NotFoundException)
         {
@@ -262,7 +262,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         var api = Api(issue.Repo);
         return GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.Patch<Issue>(Relative($"repos/{Escape(issue.Repo.Owner)}/{Escape(issue.Repo.Name)}/issues/{issue.Number}"), Json(new { state = "closed", state_reason = "completed" }), Accept));
+            () => api.Patch<Issue>(Relative(IssuePath(issue)), Json(new { state = "closed", state_reason = "completed" }), Accept));
     }
 
     public async Task RemoveLabelAsync(IssueRef issue, string label, CancellationToken cancellationToken)
@@ -289,10 +289,10 @@ internal sealed partial class OctokitGitHub : IGitHub
     private async Task LookUpOrCreateLabelAsync(RepoRef repo, LabelSpec label, CancellationToken cancellationToken)
     {
         var api = Api(repo);
-        var labels = Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/labels");
+        var labels = Relative($"{RepoPath(repo)}/labels");
         try
         {
-            await GitHubCallContext.RunAsync(cancellationToken, () => api.Get<Label>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/labels/{Escape(label.Name)}")));
+            await GitHubCallContext.RunAsync(cancellationToken, () => api.Get<Label>(Relative($"{RepoPath(repo)}/labels/{Escape(label.Name)}")));
             return;
         }
         catch (NotFoundException)
@@ -319,7 +319,7 @@ internal sealed partial class OctokitGitHub : IGitHub
         var query = new Dictionary<string, string> { ["state"] = "open", ["labels"] = label };
         var issues = await GitHubCallContext.RunAsync(
             cancellationToken,
-            () => api.GetAll<Issue>(Relative($"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}/issues"), query, AllPages));
+            () => api.GetAll<Issue>(Relative($"{RepoPath(repo)}/issues"), query, AllPages));
 
         // Pull requests are issues to this endpoint too, and carry processes as issues do.
         return issues.Select(i => i.Number).Order().ToList();
@@ -365,8 +365,13 @@ internal sealed partial class OctokitGitHub : IGitHub
 
     private ApiConnection Api(RepoRef repo) => new(_connections.ForInstallation(repo.InstallationId).Connection);
 
-    private static Uri IssuePath(IssueRef issue, string rest) =>
-        Relative($"repos/{Escape(issue.Repo.Owner)}/{Escape(issue.Repo.Name)}/issues/{issue.Number}/{rest}");
+    private static Uri IssuePath(IssueRef issue, string rest) => Relative($"{IssuePath(issue)}/{rest}");
+
+    /// <summary><c>repos/OWNER/NAME</c>, names escaped: every repository path starts so.</summary>
+    private static string RepoPath(RepoRef repo) => $"repos/{Escape(repo.Owner)}/{Escape(repo.Name)}";
+
+    /// <summary><c>repos/OWNER/NAME/issues/N</c>, names escaped.</summary>
+    private static string IssuePath(IssueRef issue) => $"{RepoPath(issue.Repo)}/issues/{issue.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static Uri Relative(string path) => new(path, UriKind.Relative);
 
