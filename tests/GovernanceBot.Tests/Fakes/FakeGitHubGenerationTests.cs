@@ -32,6 +32,24 @@ public sealed class FakeGitHubGenerationTests(GitHubBehindPrism wire)
     }
 
     [Fact]
+    public async Task A_retry_of_the_same_request_is_still_of_this_generation()
+    {
+        var github = wire.Fresh().AllowPersonalToken(Token).GivenIssue(Repo, 1, "RFC: one", "dana");
+        using var invoker = new HttpMessageInvoker(wire.Prism.CreateCheckingHandler(github.Generation));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(wire.Prism.Url), $"repos/{Repo}/issues/1"));
+        request.Headers.Authorization = new("Bearer", Token);
+        request.Headers.UserAgent.ParseAdd("GovernanceBot-tests");
+
+        // The resilience handler sends the same message again after a failure.
+        using var first = await invoker.SendAsync(request, CancellationToken.None);
+        using var retry = await invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(2, github.Exchanges().Count);
+    }
+
+    [Fact]
     public async Task A_request_without_a_generation_is_served_as_before()
     {
         var github = wire.Fresh().AllowPersonalToken(Token).GivenIssue(Repo, 1, "RFC: one", "dana");

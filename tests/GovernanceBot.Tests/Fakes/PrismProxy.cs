@@ -230,7 +230,11 @@ public sealed class PrismProxy : IAsyncDisposable
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (generation is { } g) request.Headers.TryAddWithoutValidation(FakeGitHub.GenerationHeader, g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (generation is { } g && !request.Headers.Contains(FakeGitHub.GenerationHeader))
+            {
+                // Once: a retry sends the same request message again, and a second value would not name this generation.
+                request.Headers.TryAddWithoutValidation(FakeGitHub.GenerationHeader, g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             if (request.RequestUri?.AbsolutePath == "/graphql")
             {
                 // Not REST: the fake checks the query's shape itself (FakeGitHub.GraphQlViolations).
