@@ -50,7 +50,6 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         return new ReconcileResult(issue, decision, changes, decision.NextDeadline, refresh) { Check = check, Title = snapshot.Title, IsPullRequest = snapshot.IsPullRequest, Transitions = transitions };
     }
 
-    /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>
     /// <summary>
     /// Everything but the issue itself that a decision rests on: configuration, TSC, events, the comments (read by
     /// <paramref name="readComments"/>, in that order), the pull request and when the description was last edited.
@@ -66,6 +65,7 @@ public sealed partial class Reconciler(IGitHub github, TimeProvider time, ILogge
         return new IssueFacts(snapshot, events, comments, botLogin, config, tsc, time.GetUtcNow()) { PullRequest = pull, BodyEditedAt = bodyEditedAt };
     }
 
+    /// <summary>The issue's comments, with who edited each edited one (a vote counts only as its author wrote it).</summary>
     private async Task<IReadOnlyList<CommentFact>> ReadCommentsAsync(IssueRef issue, string botLogin, CancellationToken cancellationToken) =>
         await github.WithEditsAsync(issue, await github.GetCommentsAsync(issue, cancellationToken), botLogin, cancellationToken);
 
